@@ -71,14 +71,38 @@ public record Post(
     /** A copy of this post carrying the track phrases it matched. */
     public Post withTracks(List<String> matched) {
         return new Post(
-                source, id, createdAt, authorHandle, authorId, text, langs, url, hashtags,
-                mentions, reply, repost, quote, matched);
+                source,
+                id,
+                createdAt,
+                authorHandle,
+                authorId,
+                text,
+                langs,
+                url,
+                hashtags,
+                mentions,
+                reply,
+                repost,
+                quote,
+                matched);
     }
 
     /** A copy of this post with other language tags (used when the language is detected). */
     public Post withLangs(List<String> newLangs) {
         return new Post(
-                source, id, createdAt, authorHandle, authorId, text, newLangs, url, hashtags,
-                mentions, reply, repost, quote, tracks);
+                source,
+                id,
+                createdAt,
+                authorHandle,
+                authorId,
+                text,
+                newLangs,
+                url,
+                hashtags,
+                mentions,
+                reply,
+                repost,
+                quote,
+                tracks);
     }
 }

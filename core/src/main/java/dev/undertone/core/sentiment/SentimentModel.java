@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * A sentiment model: a value that scores batches of texts.
  *
- * <p>Implementations are thread-safe: {@link #classify} may be called from several threads at
- * once. They never throw for any input string (empty, huge, invalid surrogates, control
- * characters): a text they cannot score yields {@link SentimentResult#unscored(String)}.
+ * <p>Implementations are thread-safe: {@link #classify} may be called from several threads at once.
+ * They never throw for any input string (empty, huge, invalid surrogates, control characters): a
+ * text they cannot score yields {@link SentimentResult#unscored(String)}.
  */
 public interface SentimentModel {
 

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param sentiment the label, or null when unscored
  * @param scores the four scores, or null when unscored
- * @param unscoredReason why no label was given ({@link #EMPTY_TEXT}, {@link
- *     #UNSUPPORTED_LANGUAGE}, ...), or null when scored
+ * @param unscoredReason why no label was given ({@link #EMPTY_TEXT}, {@link #UNSUPPORTED_LANGUAGE},
+ *     ...), or null when scored
  */
 public record SentimentResult(Sentiment sentiment, SentimentScores scores, String unscoredReason) {
 

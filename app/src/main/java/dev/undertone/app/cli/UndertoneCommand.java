@@ -1,0 +1,31 @@
+package dev.undertone.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code undertone} command. Every sub-command is registered here, in one list. */
+@Command(
+        name = "undertone",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description =
+                "Streaming sentiment for the posts you track: ingest, classify, index, serve.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class UndertoneCommand implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The configured command line: exit codes as CONTRACT.md says (2 for bad arguments). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new UndertoneCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(new ArgumentErrorHandler());
+        cl.setExecutionExceptionHandler(new RuntimeErrorHandler());
+        return cl;
+    }
+}
