@@ -43,6 +43,11 @@ public interface Source extends AutoCloseable {
      */
     SourceBatch read(Duration timeout) throws IOException, InterruptedException;
 
+    /** How long to wait before reconnecting after a failure; protocols may override. */
+    default ReconnectPolicy reconnectPolicy() {
+        return ReconnectPolicy.DEFAULT;
+    }
+
     /** Releases the connection or file. Idempotent; may be called from another thread. */
     @Override
     void close();
