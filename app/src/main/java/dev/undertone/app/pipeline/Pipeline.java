@@ -4,16 +4,11 @@ import dev.undertone.app.journal.Journal;
 import dev.undertone.app.source.Source;
 import dev.undertone.app.store.IndexListener;
 import dev.undertone.app.store.lucene.LuceneIndex;
-import dev.undertone.core.post.ScoredPost;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiFunction;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,18 +56,13 @@ public final class Pipeline implements AutoCloseable {
      *
      * @throws PipelineException with a message saying what to do when any part cannot be opened
      */
-    public static Pipeline open(
-            java.nio.file.Path dataRoot,
-            PipelineConfig config,
-            Analyzer analyzer,
-            BiFunction<ScoredPost, Instant, Document> mapper,
-            Clock clock) {
+    public static Pipeline open(java.nio.file.Path dataRoot, PipelineConfig config, Clock clock) {
         DataDir dir = DataDir.openForWriting(dataRoot);
         Journal journal = null;
         LuceneIndex index = null;
         try {
             journal = Journal.open(dir.journal(), config.journal(), clock);
-            index = LuceneIndex.open(dir.index(), config.index(), analyzer, mapper, clock);
+            index = LuceneIndex.open(dir.index(), config.index(), clock);
             RejectedLog rejected = RejectedLog.open(dir.rejected());
             return new Pipeline(dir, journal, index, rejected, config, clock);
         } catch (IOException | RuntimeException e) {

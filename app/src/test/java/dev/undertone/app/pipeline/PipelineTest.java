@@ -26,12 +26,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -95,21 +89,8 @@ class PipelineTest {
                                                     T0))
                             .toList();
 
-    static Document toDocument(ScoredPost sp, Instant indexedAt) {
-        Document d = new Document();
-        d.add(new StringField(IndexFields.KEY, sp.post().key(), Field.Store.YES));
-        d.add(new StoredField(IndexFields.TEXT, sp.post().text()));
-        d.add(new LongPoint(IndexFields.CREATED_AT, sp.post().createdAt().toEpochMilli()));
-        return d;
-    }
-
     private Pipeline open() {
-        return Pipeline.open(
-                data,
-                PipelineConfig.DEFAULTS,
-                new StandardAnalyzer(),
-                PipelineTest::toDocument,
-                Clock.systemUTC());
+        return Pipeline.open(data, PipelineConfig.DEFAULTS, Clock.systemUTC());
     }
 
     private PipelineStats replay(List<String> lines, IndexListener listener) throws Exception {

@@ -12,15 +12,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -53,7 +49,6 @@ public final class LuceneIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final LuceneIndexConfig config;
-    private final BiFunction<ScoredPost, Instant, Document> mapper;
     private final Clock clock;
     private final Map<String, Boolean> unrefreshed = new HashMap<>();
     private final List<ScoredPost> unpublished = new ArrayList<>();
@@ -65,18 +60,11 @@ public final class LuceneIndex implements AutoCloseable {
     private long lastRefreshNanos = System.nanoTime();
     private long lastCommitNanos = System.nanoTime();
 
-    private LuceneIndex(
-            Path path,
-            LuceneIndexConfig config,
-            Analyzer analyzer,
-            BiFunction<ScoredPost, Instant, Document> mapper,
-            Clock clock)
-            throws IOException {
+    private LuceneIndex(Path path, LuceneIndexConfig config, Clock clock) throws IOException {
         this.config = config;
-        this.mapper = mapper;
         this.clock = clock;
         this.directory = FSDirectory.open(path);
-        IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
+        IndexWriterConfig iwc = new IndexWriterConfig(PostDocuments.analyzer());
         iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         iwc.setRAMBufferSizeMB(config.ramBufferMb());
         iwc.setCommitOnClose(false);
@@ -89,19 +77,10 @@ public final class LuceneIndex implements AutoCloseable {
         this.keys = loadKeys();
     }
 
-    /**
-     * Opens the index in {@code path}, creating it when missing.
-     *
-     * @param mapper turns a scored post and its index time into a document (the store's mapping)
-     */
-    public static LuceneIndex open(
-            Path path,
-            LuceneIndexConfig config,
-            Analyzer analyzer,
-            BiFunction<ScoredPost, Instant, Document> mapper,
-            Clock clock)
+    /** Opens the index in {@code path}, creating it when missing. */
+    public static LuceneIndex open(Path path, LuceneIndexConfig config, Clock clock)
             throws IOException {
-        return new LuceneIndex(path, config, analyzer, mapper, clock);
+        return new LuceneIndex(path, config, clock);
     }
 
     /** The journal offset of the first record the last commit does not include. */
@@ -134,7 +113,8 @@ public final class LuceneIndex implements AutoCloseable {
                 if (w instanceof PostWrite.Upsert u) {
                     String key = u.post().post().key();
                     boolean existed = exists(searcher, key);
-                    writer.updateDocument(keyTerm(key), mapper.apply(u.post(), now));
+                    writer.updateDocument(
+                            PostDocuments.keyTerm(key), PostDocuments.toDocument(u.post(), now));
                     unrefreshed.put(key, Boolean.TRUE);
                     keys.add(key);
                     unpublished.add(u.post());
@@ -145,7 +125,7 @@ public final class LuceneIndex implements AutoCloseable {
                     }
                 } else if (w instanceof PostWrite.Delete d) {
                     if (exists(searcher, d.key())) {
-                        writer.deleteDocuments(keyTerm(d.key()));
+                        writer.deleteDocuments(PostDocuments.keyTerm(d.key()));
                         unrefreshed.put(d.key(), Boolean.FALSE);
                         unpublishedDeletes.add(d.key());
                         deleted++;
@@ -266,10 +246,6 @@ public final class LuceneIndex implements AutoCloseable {
         } finally {
             searchers.release(searcher);
         }
-    }
-
-    private static Term keyTerm(String key) {
-        return new Term(IndexFields.KEY, key);
     }
 
     /** Commits what was applied, then closes the writer. */
