@@ -262,7 +262,9 @@ public final class JetstreamSource implements Source {
         c.shutdown();
         hostIndex++;
         NotConnectedException e = new NotConnectedException("Jetstream connection lost: " + why);
-        metrics.failed("reading from Jetstream", e);
+        if (!closed) {
+            metrics.failed("reading from Jetstream", e);
+        }
         return e;
     }
 

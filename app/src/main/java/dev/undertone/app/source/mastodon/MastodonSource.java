@@ -292,7 +292,9 @@ public final class MastodonSource implements Source {
     private NotConnectedException lost(String why, Throwable cause) {
         dropStream();
         NotConnectedException e = new NotConnectedException("Mastodon stream lost: " + why, cause);
-        metrics.failed("reading the Mastodon stream", e);
+        if (!closed) {
+            metrics.failed("reading the Mastodon stream", e);
+        }
         return e;
     }
 

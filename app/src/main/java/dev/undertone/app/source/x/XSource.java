@@ -236,7 +236,9 @@ public final class XSource implements Source {
     private XStreamException lost(String why, Throwable cause) {
         dropStream();
         XStreamException e = XStreamException.network("X stream lost: " + why, cause);
-        metrics.failed("reading the X stream", e);
+        if (!closed) {
+            metrics.failed("reading the X stream", e);
+        }
         return e;
     }
 
