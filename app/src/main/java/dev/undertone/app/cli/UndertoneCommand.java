@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description =
                 "Streaming sentiment for the posts you track: ingest, classify, index, serve.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            StatsCommand.class,
+            ServeCommand.class,
+            ExportCommand.class
+        })
 public final class UndertoneCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
