@@ -260,22 +260,9 @@ public final class SourceMetrics {
     }
 
     private String describe(Throwable failure) {
-        StringBuilder sb = new StringBuilder();
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < 3; depth++, t = t.getCause()) {
-            if (depth > 0) {
-                sb.append(" <- ");
-            }
-            String msg = t.getMessage();
-            boolean plain = t instanceof java.io.IOException && msg != null && depth == 0;
-            sb.append(plain ? "" : t.getClass().getSimpleName());
-            if (msg != null && !msg.isBlank()) {
-                sb.append(plain ? "" : ": ").append(msg);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return secrets.redact(sb.toString());
+        // sources put the cause into their own messages; anything else is described here
+        String text = failure.getMessage();
+        boolean ours = failure instanceof java.io.IOException && text != null && !text.isBlank();
+        return secrets.redact(ours ? text : NetworkErrors.describe(failure));
     }
 }

@@ -1,5 +1,6 @@
 package dev.undertone.app.source.jetstream;
 
+import dev.undertone.app.source.NetworkErrors;
 import dev.undertone.app.source.SourceMetrics;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -80,8 +81,7 @@ final class JetstreamConnection extends WebSocketClient {
     }
 
     private static String describe(Exception e) {
-        String msg = e.getMessage();
-        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+        return NetworkErrors.describe(e);
     }
 
     @Override
