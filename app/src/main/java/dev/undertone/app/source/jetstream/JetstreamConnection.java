@@ -36,6 +36,7 @@ final class JetstreamConnection extends WebSocketClient {
     private final Clock clock;
     private volatile long lastFrameNanos = System.nanoTime();
     private volatile boolean stopping;
+    private volatile boolean opened;
     private volatile boolean ended;
     private volatile String endReason;
     private volatile Exception error;
@@ -68,7 +69,9 @@ final class JetstreamConnection extends WebSocketClient {
             shutdown();
             throw new InterruptedIOException("interrupted while connecting to Jetstream");
         }
-        if (!ok) {
+        // a server may accept, send and close before connectBlocking returns: that was a
+        // connection, and its messages are still queued for read
+        if (!ok && !opened) {
             shutdown();
             String why =
                     error != null
@@ -86,6 +89,7 @@ final class JetstreamConnection extends WebSocketClient {
 
     @Override
     public void onOpen(ServerHandshake handshake) {
+        opened = true;
         lastFrameNanos = System.nanoTime();
     }
 
