@@ -106,9 +106,8 @@ public final class XSource implements Source {
 
     @Override
     public void connect(String position) throws IOException {
-        if (closed) {
-            throw XStreamException.network("the X source is closed", null);
-        }
+        // the runner closes a source between attempts; connecting again reopens it
+        closed = false;
         dropStream();
         streamProblem = null;
         URI uri = config.resolve(STREAM_PATH + STREAM_QUERY);
@@ -236,7 +235,9 @@ public final class XSource implements Source {
     private XStreamException lost(String why, Throwable cause) {
         dropStream();
         XStreamException e = XStreamException.network("X stream lost: " + why, cause);
-        metrics.failed("reading the X stream", e);
+        if (!closed) {
+            metrics.failed("reading the X stream", e);
+        }
         return e;
     }
 
