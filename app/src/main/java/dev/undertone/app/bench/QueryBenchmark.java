@@ -20,6 +20,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Latency of the dashboard's queries over HTTP against an existing index (e.g. one written by
@@ -30,6 +32,7 @@ import java.util.Map;
  */
 public final class QueryBenchmark {
     private static final int DEFAULT_ITERATIONS = 200;
+    private static final Pattern TERM = Pattern.compile("\\{\"term\":\"([^\"]+)\"");
     private static final int WARMUP = 30;
     private static final double P95 = 0.95;
     private static final double NANOS_PER_MILLI = 1e6;
@@ -54,8 +57,6 @@ public final class QueryBenchmark {
         queries.put("terms_words_24h", "/api/terms?field=words&limit=10&from=" + enc(dayAgo));
         queries.put("terms_words_all", "/api/terms?field=words&limit=10");
         queries.put("posts_newest", "/api/posts?limit=50");
-        queries.put("posts_q", "/api/posts?limit=50&q=" + enc("kaka"));
-        queries.put("posts_q_phrase", "/api/posts?limit=50&q=" + enc("\"lolo kaka\""));
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (LucenePostStore store = LucenePostStore.openReadOnly(DataDir.indexPath(data));
@@ -69,6 +70,13 @@ public final class QueryBenchmark {
                                 new ApiServerConfig("127.0.0.1", 0, null, false))) {
             String base = "http://127.0.0.1:" + server.start();
             HttpClient http = HttpClient.newHttpClient();
+            // Search for a frequent and a rarer word of this index.
+            String frequent = word(http, base, 1);
+            String rarer = word(http, base, 100);
+            queries.put("posts_q_frequent", "/api/posts?limit=50&q=" + enc(frequent));
+            queries.put("posts_q_rarer", "/api/posts?limit=50&q=" + enc(rarer));
+            queries.put(
+                    "posts_q_two_words", "/api/posts?limit=50&q=" + enc(frequent + " " + rarer));
             for (Map.Entry<String, String> q : queries.entrySet()) {
                 System.out.println(measure(http, q.getKey(), base + q.getValue(), iterations));
             }
@@ -111,6 +119,30 @@ public final class QueryBenchmark {
                             + new String(r.body(), StandardCharsets.UTF_8));
         }
         return r.body().length;
+    }
+
+    /** The word at this rank among the indexed content words. */
+    private static String word(HttpClient http, String base, int rank)
+            throws IOException, InterruptedException {
+        String body =
+                http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        base
+                                                                + "/api/terms?field=words&limit="
+                                                                + rank))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        Matcher m = TERM.matcher(body.substring(0, body.indexOf("\"by_sentiment\"")));
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        if (last == null) {
+            throw new IOException("the index has no content words to search for");
+        }
+        return last;
     }
 
     private static String enc(String s) {

@@ -23,6 +23,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER =
             Path.of(System.getProperty("undertone.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final int MAX_SHOT_HEIGHT = 6000;
+    private static final int CHROME_MARGIN = 100;
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
@@ -67,8 +69,25 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    /** Saves a screenshot under target/screenshots, replacing the previous one of that name. */
+    /**
+     * Saves a screenshot of the whole page under target/screenshots, replacing the previous one of
+     * that name: the window grows to the page's height for the shot, then returns to its size.
+     */
     Path screenshot(String name) throws IOException {
+        Dimension size = driver.manage().window().getSize();
+        Object height = driver.executeScript("return document.documentElement.scrollHeight");
+        int full = Math.min(MAX_SHOT_HEIGHT, ((Number) height).intValue() + CHROME_MARGIN);
+        if (full > size.getHeight()) {
+            resize(size.getWidth(), full);
+        }
+        try {
+            return save(name);
+        } finally {
+            resize(size.getWidth(), size.getHeight());
+        }
+    }
+
+    private Path save(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Path target = SCREENSHOTS.resolve(name + ".png");
