@@ -2,6 +2,7 @@ package dev.undertone.app.source.file;
 
 import dev.undertone.app.source.EndOfInputException;
 import dev.undertone.app.source.NotConnectedException;
+import dev.undertone.app.source.ProgressAware;
 import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceBatch;
 import dev.undertone.app.source.SourceFatalException;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * record's origin is {@code <absolute path>:<line>}, which id-less formats turn into stable post
  * ids.
  */
-public final class FileSource implements Source {
+public final class FileSource implements Source, ProgressAware {
     private static final Logger LOG = LoggerFactory.getLogger(FileSource.class);
 
     private final FileSourceConfig config;
@@ -41,6 +42,7 @@ public final class FileSource implements Source {
     private String recordFormat;
     private byte[] head;
     private int headFilled;
+    private volatile long progress;
 
     public FileSource(FileSourceConfig config) {
         this.config = config;
@@ -137,7 +139,24 @@ public final class FileSource implements Source {
         }
         FilePosition after =
                 FilePosition.of(framer.offset(), framer.lineNumber(), head, headFilled);
+        progress = framer.offset();
         return new SourceBatch(records, after.encode());
+    }
+
+    /** Bytes read so far (uncompressed bytes for a gzip file). */
+    @Override
+    public long progressDone() {
+        return progress;
+    }
+
+    /** The file's size on disk. */
+    @Override
+    public long progressTotal() {
+        try {
+            return java.nio.file.Files.size(path);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Override
