@@ -42,7 +42,7 @@ public final class FileSource implements Source, ProgressAware {
     private String recordFormat;
     private byte[] head;
     private int headFilled;
-    private volatile long progress;
+    private volatile CountingInputStream diskBytes;
 
     public FileSource(FileSourceConfig config) {
         this.config = config;
@@ -72,15 +72,16 @@ public final class FileSource implements Source, ProgressAware {
                         java.util.Arrays.copyOf(head, headFilled));
         recordFormat = framing.recordFormat(config.format());
         InputStream in = null;
+        CountingInputStream[] counter = new CountingInputStream[1];
         try {
-            in = FileOpener.open(path);
+            in = FileOpener.open(path, counter);
             if (!skip(in, start.offset())) {
                 LOG.warn(
                         "File {} is shorter than the saved position {}; reading it again from the start.",
                         path,
                         start.offset());
                 in.close();
-                in = FileOpener.open(path);
+                in = FileOpener.open(path, counter);
                 start = FilePosition.START;
             }
             LineReader reader =
@@ -96,6 +97,7 @@ public final class FileSource implements Source, ProgressAware {
                                         start.offset() == 0 ? null : csvHeader());
                     };
             stream = in;
+            diskBytes = counter[0];
         } catch (IOException e) {
             closeQuietly(in);
             throw fatalOr(e);
@@ -139,14 +141,14 @@ public final class FileSource implements Source, ProgressAware {
         }
         FilePosition after =
                 FilePosition.of(framer.offset(), framer.lineNumber(), head, headFilled);
-        progress = framer.offset();
         return new SourceBatch(records, after.encode());
     }
 
-    /** Bytes read so far (uncompressed bytes for a gzip file). */
+    /** Bytes of the file read so far (compressed bytes for a gzip file, like the total). */
     @Override
     public long progressDone() {
-        return progress;
+        CountingInputStream c = diskBytes;
+        return c == null ? 0 : c.count();
     }
 
     /** The file's size on disk. */

@@ -228,6 +228,21 @@ class FileSourceTest {
     }
 
     @Test
+    void progressCountsBytesOfTheFileOnDiskForPlainAndGzipFiles() throws IOException {
+        Path plain = write("a.txt", "a\nb\nc\n");
+        FileSource p = source(plain, Formats.TEXT, 10);
+        drain(p, null, 10);
+        assertThat(p.progressDone()).isEqualTo(p.progressTotal()).isEqualTo(6);
+        Path gz = dir.resolve("b.txt.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("x\n".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+        }
+        FileSource g = source(gz, Formats.TEXT, 100_000);
+        drain(g, null, 10);
+        assertThat(g.progressDone()).isEqualTo(g.progressTotal()).isEqualTo(Files.size(gz));
+    }
+
+    @Test
     void corruptGzipIsAFatalErrorNamingTheFile() throws IOException {
         Path f = dir.resolve("bad.gz");
         byte[] bytes = new byte[64];
