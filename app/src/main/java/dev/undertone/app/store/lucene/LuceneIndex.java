@@ -55,7 +55,7 @@ public final class LuceneIndex implements AutoCloseable {
     private final List<String> unpublishedDeletes = new ArrayList<>();
     private KeyBloomFilter keys;
     private long committedOffset;
-    private long appliedOffset;
+    private volatile long appliedOffset;
     private boolean uncommitted;
     private long lastRefreshNanos = System.nanoTime();
     private long lastCommitNanos = System.nanoTime();
