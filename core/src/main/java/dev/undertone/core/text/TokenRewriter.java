@@ -37,8 +37,11 @@ final class TokenRewriter {
         if (text.startsWith("http", start) || isSchemelessLink(text, start, end)) {
             return;
         }
-        int url = text.indexOf("://", start);
-        if (url >= 0 && url < end) {
+        int url = indexOf(text, ':', start, end);
+        while (url >= 0 && !text.startsWith("://", url)) {
+            url = indexOf(text, ':', url + 1, end);
+        }
+        if (url >= 0) {
             int scheme = url;
             while (scheme > start && Character.isLetter(text.charAt(scheme - 1))) {
                 scheme--;
@@ -49,6 +52,15 @@ final class TokenRewriter {
             }
         }
         separate(sb).append(text, start, end);
+    }
+
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static StringBuilder separate(StringBuilder sb) {
@@ -72,8 +84,8 @@ final class TokenRewriter {
         if (text.startsWith("www.", start) && end - start > 4) {
             return true;
         }
-        int slash = text.indexOf('/', start);
-        if (slash < 0 || slash >= end) {
+        int slash = indexOf(text, '/', start, end);
+        if (slash < 0) {
             return false;
         }
         int lastDot = -1;

@@ -26,12 +26,14 @@ final class Lexicon {
     private final float[] values;
     private final int mask;
     private final int size;
+    private final boolean[] emoticonStarts;
 
-    private Lexicon(long[] keys, float[] values, int size) {
+    private Lexicon(long[] keys, float[] values, int size, boolean[] emoticonStarts) {
         this.keys = keys;
         this.values = values;
         this.mask = keys.length - 1;
         this.size = size;
+        this.emoticonStarts = emoticonStarts;
     }
 
     /** Loads the bundled VADER lexicon from the classpath. */
@@ -56,6 +58,7 @@ final class Lexicon {
         float[] values = new float[keys.length];
         Arrays.fill(values, EMPTY);
         int size = 0;
+        boolean[] emoticonStarts = new boolean[128];
         for (String line = r.readLine(); line != null; line = r.readLine()) {
             int tab = line.indexOf('\t');
             if (tab <= 0) {
@@ -65,11 +68,14 @@ final class Lexicon {
             float valence = Float.parseFloat(line.substring(tab + 1).trim());
             boolean word = Tokenizer.isWordChar(token.charAt(0));
             long key = word ? Tokenizer.canonicalHash(token) : Hashing.of(token);
+            if (!word && token.charAt(0) < emoticonStarts.length) {
+                emoticonStarts[token.charAt(0)] = true;
+            }
             if (put(keys, values, key, valence)) {
                 size++;
             }
         }
-        return new Lexicon(keys, values, size);
+        return new Lexicon(keys, values, size, emoticonStarts);
     }
 
     private static boolean put(long[] keys, float[] values, long key, float value) {
@@ -109,6 +115,11 @@ final class Lexicon {
                 return true;
             }
         }
+    }
+
+    /** Whether some emoticon of the lexicon starts with this (lower-case) character. */
+    boolean mayStartEmoticon(char c) {
+        return c < emoticonStarts.length && emoticonStarts[c];
     }
 
     /** The number of entries. */
