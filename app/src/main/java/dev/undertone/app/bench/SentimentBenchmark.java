@@ -1,10 +1,12 @@
 package dev.undertone.app.bench;
 
+import dev.undertone.app.cli.ClassifyCommand;
 import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.core.sentiment.SentimentModels;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +14,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
 
 /**
- * Measures a sentiment model on one thread: the heap its loading retains, and how many texts per
- * second {@code classify} scores in batches, after a warm-up. Not a test: run it by hand.
+ * Measures a sentiment model on one thread, after a warm-up: texts per second scored by the model
+ * in batches of 1,024, and through the {@code classify} command end to end (JVM start-up excluded).
+ * Rates per CPU second count only this thread's work, so they hold on a shared machine. Not a test:
+ * run it by hand, pinned to one core with {@code taskset -c 0}.
  *
  * <p>{@code java -cp app/target/undertone.jar dev.undertone.app.bench.SentimentBenchmark
  * [TEXTS_FILE] [MODEL] [SECONDS]}; the texts default to TweetEval's validation tweets.
@@ -23,6 +28,7 @@ import java.util.Locale;
 public final class SentimentBenchmark {
 
     private static final int BATCH = 1024;
+    private static final int COMMAND_LINES = 100_000;
     private static final String DEFAULT_TEXTS = "../shared/data/tweeteval-sentiment/val_text.txt";
 
     private SentimentBenchmark() {}
@@ -33,12 +39,9 @@ public final class SentimentBenchmark {
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 10;
         List<String> texts = Files.readAllLines(textsFile, StandardCharsets.UTF_8);
 
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long before = usedHeapAfterGc(memory);
         long loadStart = System.nanoTime();
         SentimentModel model = SentimentModels.load(modelName);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-        long retained = usedHeapAfterGc(memory) - before;
 
         List<List<String>> batches = new ArrayList<>();
         for (int i = 0; i < texts.size(); i += BATCH) {
@@ -49,20 +52,21 @@ public final class SentimentBenchmark {
         double rate = scored[0] / (scored[1] / 1e9);
         double cpuRate = scored[0] / (scored[2] / 1e9);
         double avgChars = texts.stream().mapToInt(String::length).average().orElse(0);
+        double commandRate = classifyCommand(texts, modelName, seconds);
         System.out.printf(
                 Locale.ROOT,
                 "{\"model\":\"%s\",\"texts\":%d,\"avg_chars\":%.1f,\"posts_per_second\":%.0f,"
-                        + "\"posts_per_cpu_second\":%.0f,"
-                        + "\"micros_per_post\":%.2f,\"load_seconds\":%.3f,\"heap_retained_mb\":%.1f,"
+                        + "\"posts_per_cpu_second\":%.0f,\"classify_command_posts_per_cpu_second\":%.0f,"
+                        + "\"micros_per_post\":%.2f,\"load_seconds\":%.3f,"
                         + "\"java\":\"%s\"}%n",
                 model.id(),
                 scored[0],
                 avgChars,
                 rate,
                 cpuRate,
+                commandRate,
                 1e6 / cpuRate,
                 loadSeconds,
-                retained / 1048576.0,
                 System.getProperty("java.version"));
     }
 
@@ -92,10 +96,41 @@ public final class SentimentBenchmark {
         return new long[] {n, took, cpu};
     }
 
-    private static long usedHeapAfterGc(MemoryMXBean memory) {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
+    /**
+     * The {@code classify} command end to end in this thread (read stdin lines, normalise, score,
+     * write JSON lines), on the texts repeated to about {@value #COMMAND_LINES} lines, after one
+     * warm-up pass: texts per CPU second, JVM start-up excluded.
+     */
+    private static double classifyCommand(List<String> texts, String model, double seconds)
+            throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int lines = 0;
+        while (lines < COMMAND_LINES) {
+            for (String t : texts) {
+                sb.append(t).append('\n');
+            }
+            lines += texts.size();
         }
-        return memory.getHeapMemoryUsage().getUsed();
+        byte[] input = sb.toString().getBytes(StandardCharsets.UTF_8);
+        runCommand(input, model);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long budget = (long) (seconds * 1e9);
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long done = 0;
+        while (threads.getCurrentThreadCpuTime() - cpuStart < budget) {
+            runCommand(input, model);
+            done += lines;
+        }
+        return done / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+    }
+
+    private static void runCommand(byte[] input, String model) {
+        ClassifyCommand command =
+                new ClassifyCommand(
+                        new ByteArrayInputStream(input), OutputStream.nullOutputStream());
+        int status = new CommandLine(command).execute("--model", model);
+        if (status != 0) {
+            throw new IllegalStateException("classify exited with status " + status);
+        }
     }
 }

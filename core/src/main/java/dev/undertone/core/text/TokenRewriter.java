@@ -13,6 +13,9 @@ final class TokenRewriter {
 
     /** Rewrites the tokens of a text whose whitespace is already single spaces. */
     static String rewrite(String text) {
+        if (!needsRewrite(text)) {
+            return text;
+        }
         StringBuilder sb = new StringBuilder(text.length());
         int start = 0;
         int n = text.length();
@@ -27,6 +30,21 @@ final class TokenRewriter {
             start = end + 1;
         }
         return sb.toString();
+    }
+
+    /** Whether any token could be a handle or a link: most texts need no second copy. */
+    private static boolean needsRewrite(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '@' || c == '/' || c == ':') {
+                return true;
+            }
+            boolean tokenStart = i == 0 || text.charAt(i - 1) == ' ';
+            if (tokenStart && (text.startsWith("http", i) || text.startsWith("www.", i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void append(StringBuilder sb, String text, int start, int end) {

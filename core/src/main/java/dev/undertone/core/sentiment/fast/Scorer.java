@@ -12,14 +12,16 @@ final class Scorer implements FeatureSink {
 
     static final int CLASSES = 3;
 
-    private final float[] weights;
+    private final short[] weights;
+    private final float scale;
     private final int denseBase;
     private final float[] denseSums = new float[CLASSES];
     private final int[][] buckets = {new int[256], new int[1024]};
     private final int[] counts = new int[2];
 
-    Scorer(float[] weights, int buckets) {
-        this.weights = weights;
+    Scorer(Weights weights, int buckets) {
+        this.weights = weights.values();
+        this.scale = weights.scale();
         this.denseBase = buckets * CLASSES;
     }
 
@@ -44,9 +46,9 @@ final class Scorer implements FeatureSink {
     @Override
     public void dense(int slot, float value) {
         int w = denseBase + slot * CLASSES;
-        denseSums[0] += value * weights[w];
-        denseSums[1] += value * weights[w + 1];
-        denseSums[2] += value * weights[w + 2];
+        denseSums[0] += value * weights[w] * scale;
+        denseSums[1] += value * weights[w + 1] * scale;
+        denseSums[2] += value * weights[w + 2] * scale;
     }
 
     /** Writes the softmax probabilities of the text scored since the last reset into {@code p}. */
@@ -57,19 +59,19 @@ final class Scorer implements FeatureSink {
         for (int g = 0; g < buckets.length; g++) {
             int[] b = buckets[g];
             int n = counts[g];
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
+            int s0 = 0;
+            int s1 = 0;
+            int s2 = 0;
             for (int i = 0; i < n; i++) {
                 int w = b[i] * CLASSES;
                 s0 += weights[w];
                 s1 += weights[w + 1];
                 s2 += weights[w + 2];
             }
-            double scale = scale(n);
-            p[0] += scale * s0;
-            p[1] += scale * s1;
-            p[2] += scale * s2;
+            double groupScale = scale(n) * scale;
+            p[0] += groupScale * s0;
+            p[1] += groupScale * s1;
+            p[2] += groupScale * s2;
         }
         double max = Math.max(p[0], Math.max(p[1], p[2]));
         double sum = 0;
