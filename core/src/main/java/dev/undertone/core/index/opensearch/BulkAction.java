@@ -16,13 +16,25 @@ import java.util.Objects;
  * @param id the document id: the post key, hashed when longer than OpenSearch's 512 bytes
  * @param source the document's JSON on one line for {@link Op#INDEX}, the post key (UTF-8) for
  *     {@link Op#DELETE_BY_KEY}, empty for {@link Op#DELETE}
+ * @param version the change's version, newer changes of a post having higher ones; OpenSearch keeps
+ *     the highest ({@code version_type=external_gte}) so a retried or replayed older change never
+ *     overwrites a newer one. {@link #NO_VERSION} for none
  * @param attempts how many times this action was sent before and failed
  * @param firstFailureMillis when it first failed (epoch millis), 0 when it never did
  */
 public record BulkAction(
-        Op op, String index, String id, byte[] source, int attempts, long firstFailureMillis)
+        Op op,
+        String index,
+        String id,
+        byte[] source,
+        long version,
+        int attempts,
+        long firstFailureMillis)
         implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** The version of an action that carries none. */
+    public static final long NO_VERSION = -1;
 
     /** The longest {@code _id} OpenSearch accepts, in UTF-8 bytes. */
     public static final int MAX_ID_BYTES = 512;
@@ -63,18 +75,29 @@ public record BulkAction(
 
     /** Indexes (creates or replaces) the document of a post. */
     public static BulkAction index(String index, String postKey, byte[] document) {
-        return new BulkAction(Op.INDEX, index, documentId(postKey), document, 0, 0);
+        return new BulkAction(Op.INDEX, index, documentId(postKey), document, NO_VERSION, 0, 0);
     }
 
     /** Deletes the document of a post. */
     public static BulkAction delete(String index, String postKey) {
-        return new BulkAction(Op.DELETE, index, documentId(postKey), new byte[0], 0, 0);
+        return new BulkAction(Op.DELETE, index, documentId(postKey), new byte[0], NO_VERSION, 0, 0);
+    }
+
+    /** The same action carrying a version (see {@link #version}). */
+    public BulkAction withVersion(long v) {
+        return new BulkAction(op, index, id, source, v, attempts, firstFailureMillis);
     }
 
     /** Deletes a post by key from every index behind {@code alias} (rotating indices). */
     public static BulkAction deleteByKey(String alias, String postKey) {
         return new BulkAction(
-                Op.DELETE_BY_KEY, alias, postKey, postKey.getBytes(StandardCharsets.UTF_8), 0, 0);
+                Op.DELETE_BY_KEY,
+                alias,
+                postKey,
+                postKey.getBytes(StandardCharsets.UTF_8),
+                NO_VERSION,
+                0,
+                0);
     }
 
     /** The same action, counted as failed once more. */
@@ -84,6 +107,7 @@ public record BulkAction(
                 index,
                 id,
                 source,
+                version,
                 attempts + 1,
                 firstFailureMillis == 0 ? nowMillis : firstFailureMillis);
     }
@@ -117,13 +141,14 @@ public record BulkAction(
                 && index.equals(b.index)
                 && id.equals(b.id)
                 && java.util.Arrays.equals(source, b.source)
+                && version == b.version
                 && attempts == b.attempts
                 && firstFailureMillis == b.firstFailureMillis;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(op, index, id, java.util.Arrays.hashCode(source), attempts);
+        return Objects.hash(op, index, id, java.util.Arrays.hashCode(source), version, attempts);
     }
 
     @Override

@@ -26,6 +26,10 @@ public final class BulkRequestEncoder {
             ObjectNode target = meta.putObject(a.op().apiName());
             target.put("_index", a.index());
             target.put("_id", a.id());
+            if (a.version() != BulkAction.NO_VERSION) {
+                target.put("version", a.version());
+                target.put("version_type", "external_gte");
+            }
             out.writeBytes(meta.toString().getBytes(StandardCharsets.UTF_8));
             out.write('\n');
             if (a.op() == BulkAction.Op.INDEX) {

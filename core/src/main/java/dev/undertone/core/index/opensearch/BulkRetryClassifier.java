@@ -7,13 +7,15 @@ import java.util.List;
  * Decides, as a pure function of the response, what happens to each action of a {@code _bulk}
  * request: 429 and 5xx are retried (the write queue was full, a shard was unavailable), other 4xx
  * are permanent and go to the dead-letter topic, as Data Prepper's OpenSearch sink does. A delete
- * of a missing document is a success. A network error or timeout retries everything, which is safe
- * because document ids are post keys.
+ * of a missing document is a success, and so is a version conflict of a versioned action (a newer
+ * version of the post is already stored). A network error or timeout retries everything, which is
+ * safe because document ids are post keys.
  */
 public final class BulkRetryClassifier {
     private static final int TOO_MANY_REQUESTS = 429;
     private static final int SERVER_ERROR = 500;
     private static final int PAYLOAD_TOO_LARGE = 413;
+    private static final int CONFLICT = 409;
 
     private BulkRetryClassifier() {}
 
@@ -22,9 +24,33 @@ public final class BulkRetryClassifier {
      *
      * @param httpStatus the response status
      * @param response the parsed body when the status is 200, else null
+     * @param sent the actions the request held, in order
+     */
+    public static RetryAction classify(
+            int httpStatus, BulkResponse response, List<BulkAction> sent) {
+        return classify(
+                httpStatus,
+                response,
+                sent.size(),
+                i -> sent.get(i).version() != BulkAction.NO_VERSION);
+    }
+
+    /**
+     * Classifies a response to a request of {@code sent} actions that carried no versions.
+     *
+     * @param httpStatus the response status
+     * @param response the parsed body when the status is 200, else null
      * @param sent how many actions the request held
      */
     public static RetryAction classify(int httpStatus, BulkResponse response, int sent) {
+        return classify(httpStatus, response, sent, i -> false);
+    }
+
+    private static RetryAction classify(
+            int httpStatus,
+            BulkResponse response,
+            int sent,
+            java.util.function.IntPredicate versioned) {
         if (httpStatus == TOO_MANY_REQUESTS || httpStatus >= SERVER_ERROR) {
             return new RetryAction.Retry("OpenSearch answered HTTP " + httpStatus);
         }
@@ -48,7 +74,7 @@ public final class BulkRetryClassifier {
         List<RetryAction.Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < sent; i++) {
             BulkResponse.Item item = response.items().get(i);
-            switch (classify(item)) {
+            switch (classify(item, versioned.test(i))) {
                 case OK -> {}
                 case RETRY -> retry.add(i);
                 case REJECT ->
@@ -77,8 +103,12 @@ public final class BulkRetryClassifier {
         REJECT
     }
 
-    static ItemVerdict classify(BulkResponse.Item item) {
+    static ItemVerdict classify(BulkResponse.Item item, boolean versioned) {
         if (!item.failed()) {
+            return ItemVerdict.OK;
+        }
+        if (versioned && item.status() == CONFLICT) {
+            // the index already holds this version or a newer one: nothing left to do
             return ItemVerdict.OK;
         }
         int s = item.status();

@@ -80,11 +80,11 @@ public final class BulkWriter {
                                 return BulkRetryClassifier.classify(failure);
                             }
                             if (r.status() != 200) {
-                                return BulkRetryClassifier.classify(r.status(), null, bulk.size());
+                                return BulkRetryClassifier.classify(r.status(), null, bulk);
                             }
                             try {
                                 return BulkRetryClassifier.classify(
-                                        200, BulkResponse.parse(r.body()), bulk.size());
+                                        200, BulkResponse.parse(r.body()), bulk);
                             } catch (IOException e) {
                                 return new RetryAction.Retry(
                                         "reading the _bulk response: " + e.getMessage());

@@ -29,6 +29,18 @@ class BulkRequestEncoderTest {
     }
 
     @Test
+    void versionedActionsAskOpenSearchToKeepTheNewestVersion() {
+        byte[] body =
+                BulkRequestEncoder.encode(
+                        List.of(BulkAction.delete("posts", "x:2").withVersion(42)));
+
+        assertThat(new String(body, StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "{\"delete\":{\"_index\":\"posts\",\"_id\":\"x:2\",\"version\":42,"
+                                + "\"version_type\":\"external_gte\"}}\n");
+    }
+
+    @Test
     void escapesIdsThatContainQuotes() {
         byte[] body = BulkRequestEncoder.encode(List.of(BulkAction.delete("posts", "file:a\"b")));
 

@@ -49,6 +49,21 @@ class BulkRetryClassifierTest {
     }
 
     @Test
+    void versionConflictOfAVersionedActionMeansANewerVersionIsStoredSoItIsDone()
+            throws IOException {
+        java.util.List<BulkAction> sent = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            sent.add(BulkAction.delete("undertone-posts", "x:" + i).withVersion(i));
+        }
+
+        RetryAction action = BulkRetryClassifier.classify(200, fixture("bulk-partial.json"), sent);
+
+        assertThat(((RetryAction.Partial) action).rejected())
+                .extracting(RetryAction.Rejection::position)
+                .containsExactly(2);
+    }
+
+    @Test
     void wholeRequestThrottledOrServerErrorIsRetried() {
         assertThat(BulkRetryClassifier.classify(429, null, 10))
                 .isInstanceOf(RetryAction.Retry.class);
