@@ -1,9 +1,9 @@
 package dev.undertone.flink;
 
+import dev.undertone.core.index.ContentWords;
 import dev.undertone.core.index.opensearch.PostJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -27,7 +27,10 @@ public final class ScoredPostSerializer implements KafkaRecordSerializationSchem
         byte[] key = change.key().getBytes(StandardCharsets.UTF_8);
         if (change instanceof IndexChange.Indexed i) {
             byte[] value =
-                    PostJson.toDocument(i.post(), Instant.now(), List.of())
+                    PostJson.toDocument(
+                                    i.post(),
+                                    Instant.now(),
+                                    ContentWords.of(i.post().post().text()))
                             .toString()
                             .getBytes(StandardCharsets.UTF_8);
             return new ProducerRecord<>(topic, key, value);

@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description =
                 "Streaming sentiment for the posts you track: ingest, classify, index, serve.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            IngestCommand.class,
+            ExportDashboardsCommand.class
+        })
 public final class UndertoneCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.undertone.flink.opensearch;
 
+import dev.undertone.core.index.ContentWords;
 import dev.undertone.core.index.opensearch.BulkAction;
 import dev.undertone.core.index.opensearch.IndexRotation;
 import dev.undertone.core.index.opensearch.IndexSetup;
@@ -8,7 +9,6 @@ import dev.undertone.core.index.opensearch.PostJson;
 import dev.undertone.flink.IndexChange;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
 
@@ -35,7 +35,7 @@ public final class IndexChangeConverter implements ElementConverter<IndexChange,
     public BulkAction convert(IndexChange change, Instant now) {
         if (change instanceof IndexChange.Indexed i) {
             byte[] doc =
-                    PostJson.toDocument(i.post(), now, List.of())
+                    PostJson.toDocument(i.post(), now, ContentWords.of(i.post().post().text()))
                             .toString()
                             .getBytes(StandardCharsets.UTF_8);
             String index = IndexSetup.writeIndex(cluster, i.post().post().createdAt());

@@ -58,7 +58,7 @@ public final class PostJson {
         array(doc, IndexFields.MENTIONS, p.mentions());
         array(doc, IndexFields.TRACKS, p.tracks());
         if (!words.isEmpty()) {
-            array(doc, "words", words);
+            array(doc, IndexFields.WORDS, words);
         }
         if (r.isScored()) {
             doc.put(IndexFields.SENTIMENT, r.sentiment().name());
