@@ -89,6 +89,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        quietKafkaClients();
         KafkaTarget target;
         List<String> phrases;
         try {
@@ -135,6 +136,17 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The Kafka clients log their whole configuration at INFO; a user of this command wants the
+     * warnings only. Set before the first Kafka logger exists, and only if the user set nothing.
+     */
+    private static void quietKafkaClients() {
+        String key = "org.slf4j.simpleLogger.log.org.apache.kafka";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "warn");
+        }
     }
 
     private KafkaRecordSink open(KafkaTarget target) throws IOException {
