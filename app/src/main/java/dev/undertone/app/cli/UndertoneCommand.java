@@ -12,6 +12,12 @@ import picocli.CommandLine.Command;
                 "Streaming sentiment for the posts you track: ingest, classify, index, serve.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            StatsCommand.class,
+            ServeCommand.class,
+            ExportCommand.class,
+            ClassifyCommand.class,
+            EvaluateCommand.class,
+            TrainCommand.class,
             IngestCommand.class,
             ExportDashboardsCommand.class
         })
@@ -26,7 +32,15 @@ public final class UndertoneCommand implements Runnable {
 
     /** The configured command line: exit codes as CONTRACT.md says (2 for bad arguments). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new UndertoneCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /**
+     * The configured command line, with sub-commands made by {@code factory} (tests give commands
+     * their own streams this way).
+     */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new UndertoneCommand(), factory);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(new ArgumentErrorHandler());
         cl.setExecutionExceptionHandler(new RuntimeErrorHandler());

@@ -143,24 +143,26 @@ public final class SourceMetrics {
     }
 
     /**
-     * Records a failure and logs it in one line, without a stack trace: what the source was doing
-     * and why it failed. The pipeline reconnects after its backoff.
+     * Records a failure: what the source was doing and why it failed. The pipeline reconnects after
+     * its backoff and logs it.
      */
     public void failed(String doing, Exception failure) {
         String why = describe(failure);
         lastError = doing + ": " + why;
         count(failure.getClass().getSimpleName());
         state = State.DISCONNECTED;
-        LOG.warn("Source {} failed {}: {}. Reconnecting after backoff.", source, doing, why);
+        // the source runner logs the one WARN line per failure, with its backoff
+        LOG.debug("Source {} failed {}: {}.", source, doing, why);
     }
 
-    /** Records a failure that retrying cannot fix; logged once at ERROR with what to do. */
+    /** Records a failure that retrying cannot fix (the runner logs it once with what to do). */
     public void fatal(String message) {
         String safe = secrets.redact(message);
         lastError = safe;
         count("fatal");
         state = State.FAILED;
-        LOG.error("Source {} stopped: {}", source, safe);
+        // the source runner logs the one ERROR line when it stops the source
+        LOG.debug("Source {} stopped: {}", source, safe);
     }
 
     /** Counts a problem that did not break the connection (e.g. an in-stream error object). */
@@ -260,22 +262,9 @@ public final class SourceMetrics {
     }
 
     private String describe(Throwable failure) {
-        StringBuilder sb = new StringBuilder();
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < 3; depth++, t = t.getCause()) {
-            if (depth > 0) {
-                sb.append(" <- ");
-            }
-            String msg = t.getMessage();
-            boolean plain = t instanceof java.io.IOException && msg != null && depth == 0;
-            sb.append(plain ? "" : t.getClass().getSimpleName());
-            if (msg != null && !msg.isBlank()) {
-                sb.append(plain ? "" : ": ").append(msg);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return secrets.redact(sb.toString());
+        // sources put the cause into their own messages; anything else is described here
+        String text = failure.getMessage();
+        boolean ours = failure instanceof java.io.IOException && text != null && !text.isBlank();
+        return secrets.redact(ours ? text : NetworkErrors.describe(failure));
     }
 }

@@ -55,6 +55,12 @@ public record PostFilter(
     /** A filter that keeps every post. */
     public static final PostFilter ALL = new PostFilter(null, null, null, null, null, null, null);
 
+    /** The earliest {@code from}/{@code to} accepted: older than any social post. */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+    /** The latest {@code from}/{@code to} accepted. */
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     static final int MAX_VALUES = 50;
     static final int MAX_VALUE_CHARS = 200;
     static final int MAX_QUERY_CHARS = 500;
@@ -106,16 +112,21 @@ public record PostFilter(
             return null;
         }
         String v = value.strip();
+        Instant t;
         try {
-            return Instant.parse(v);
+            t = Instant.parse(v);
         } catch (DateTimeParseException notInstant) {
             try {
-                return OffsetDateTime.parse(v).toInstant();
+                t = OffsetDateTime.parse(v).toInstant();
             } catch (DateTimeParseException e) {
                 throw new InvalidQueryException(
                         name, "expected an ISO-8601 instant such as 2025-01-31T12:00:00Z");
             }
         }
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw new InvalidQueryException(name, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return t;
     }
 
     /** A copy restricted to posts created in {@code [newFrom, newTo)} (null = unchanged). */

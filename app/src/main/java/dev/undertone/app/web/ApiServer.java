@@ -16,6 +16,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,15 @@ public final class ApiServer implements AutoCloseable {
     private static final String FILTER_ATTRIBUTE = "undertone.filter";
     private static final String START_ATTRIBUTE = "undertone.start";
     private static final long TICK_MILLIS = 1000;
+    private static final Set<String> ROUTES =
+            Set.of(
+                    "/api/health",
+                    "/api/summary",
+                    "/api/timeline",
+                    "/api/posts",
+                    "/api/terms",
+                    "/api/export",
+                    "/api/events");
 
     private final PostStore store;
     private final MeterRegistry registry;
@@ -248,12 +258,8 @@ public final class ApiServer implements AutoCloseable {
         if (start == null) {
             return;
         }
-        String route;
-        try {
-            route = ctx.endpoint().path;
-        } catch (RuntimeException noEndpoint) {
-            route = "unmatched";
-        }
+        // Only known paths become tag values, so clients cannot grow the metric's cardinality.
+        String route = ROUTES.contains(ctx.path()) ? ctx.path() : "other";
         Timer.builder("undertone_http_requests")
                 .description("API requests served.")
                 .tag("method", ctx.method().name())

@@ -1,45 +1,44 @@
 package dev.undertone.app.testing;
 
+import dev.undertone.app.pipeline.PipelineStats;
+import dev.undertone.app.pipeline.RecordSink;
+import dev.undertone.app.pipeline.SourceRunner;
+import dev.undertone.app.source.ReconnectPolicy;
 import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceBatch;
-import dev.undertone.app.source.SourceFatalException;
 import dev.undertone.core.decode.RawRecord;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
- * Drives a {@link Source} the way the pipeline does: connect with the last journaled position, read
- * batches and "journal" them in memory, and on a failure ask the source's reconnect policy how long
- * to wait. The delays it asked for are recorded (tests assert them), but each real wait is cut to
- * {@code maxWait} so tests stay fast.
+ * Drives a {@link Source} with the pipeline's own {@link SourceRunner} into an in-memory record
+ * sink (the "journal"). The delays the source's reconnect policy asks for are recorded (tests
+ * assert them), but each real wait is cut to {@code maxWait} so tests stay fast.
  */
 public final class SourceDriver implements AutoCloseable {
 
     /** One reconnect decision: the failure and the delay the policy chose. */
     public record Backoff(int attempt, Exception failure, Duration delay) {}
 
-    private static final Duration READ_TIMEOUT = Duration.ofMillis(50);
-
-    private final Source source;
-    private final Duration maxWait;
     private final List<RawRecord> journal = Collections.synchronizedList(new ArrayList<>());
     private final List<Backoff> backoffs = Collections.synchronizedList(new ArrayList<>());
     private final List<String> connectPositions = Collections.synchronizedList(new ArrayList<>());
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private final SourceRunner runner;
     private final Thread thread;
     private volatile String position;
-    private volatile RuntimeException fatal;
 
     private SourceDriver(Source source, String initialPosition, Duration maxWait) {
-        this.source = source;
         this.position = initialPosition;
-        this.maxWait = maxWait;
-        this.thread = new Thread(this::run, "source-driver-" + source.name());
+        Source recording = new Recording(source, maxWait);
+        this.runner =
+                new SourceRunner(
+                        recording, new MemorySink(), new PipelineStats(), Clock.systemUTC());
+        this.thread = new Thread(runner, "source-driver-" + source.name());
         this.thread.setDaemon(true);
     }
 
@@ -48,53 +47,6 @@ public final class SourceDriver implements AutoCloseable {
         SourceDriver d = new SourceDriver(source, initialPosition, maxWait);
         d.thread.start();
         return d;
-    }
-
-    private void run() {
-        int attempt = 0;
-        while (stop.getCount() > 0) {
-            try {
-                connectPositions.add(String.valueOf(position));
-                source.connect(position);
-                while (stop.getCount() > 0) {
-                    SourceBatch b = source.read(READ_TIMEOUT);
-                    journal.addAll(b.records());
-                    if (b.position() != null) {
-                        position = b.position();
-                    }
-                    if (!b.records().isEmpty()) {
-                        attempt = 0;
-                    }
-                }
-            } catch (SourceFatalException e) {
-                fatal = e;
-                return;
-            } catch (IOException e) {
-                attempt++;
-                if (!backoff(attempt, e)) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private boolean backoff(int attempt, Exception e) {
-        Duration d = source.reconnectPolicy().delay(attempt, e);
-        backoffs.add(new Backoff(attempt, e, d));
-        if (d == null || d.isNegative() || d.isZero()) {
-            fatal = new IllegalStateException("the reconnect policy asked for no delay: " + d);
-            return false;
-        }
-        long waitMs = Math.max(1, Math.min(d.toMillis(), maxWait.toMillis()));
-        try {
-            return !stop.await(waitMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Everything journaled so far, in order. */
@@ -130,25 +82,84 @@ public final class SourceDriver implements AutoCloseable {
         return position;
     }
 
-    /** The fatal error that stopped the loop, or null while it runs. */
-    public RuntimeException fatal() {
-        return fatal;
+    /** The failure that stopped the source for good, or null while it runs. */
+    public Throwable fatal() {
+        return runner.fatalError();
     }
 
-    /** True while the loop runs. */
-    public boolean running() {
-        return thread.isAlive();
-    }
-
-    /** Stops the loop and closes the source. */
+    /** Stops the runner (which closes the source). */
     @Override
     public void close() {
-        stop.countDown();
-        source.close();
+        runner.stop();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
+            runner.await(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class MemorySink implements RecordSink {
+        @Override
+        public void append(String sourceName, SourceBatch batch) {
+            journal.addAll(batch.records());
+            if (batch.position() != null) {
+                position = batch.position();
+            }
+        }
+
+        @Override
+        public String position(String sourceName) {
+            return position;
+        }
+    }
+
+    /** The source as it is, except that its policy's delays are recorded and capped. */
+    private final class Recording implements Source {
+        private final Source delegate;
+        private final Duration maxWait;
+
+        Recording(Source delegate, Duration maxWait) {
+            this.delegate = delegate;
+            this.maxWait = maxWait;
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public void connect(String pos) throws IOException {
+            connectPositions.add(String.valueOf(pos));
+            delegate.connect(pos);
+        }
+
+        @Override
+        public SourceBatch read(Duration timeout) throws IOException, InterruptedException {
+            return delegate.read(timeout);
+        }
+
+        @Override
+        public ReconnectPolicy reconnectPolicy() {
+            return (attempt, failure) -> {
+                Duration d = delegate.reconnectPolicy().delay(attempt, failure);
+                backoffs.add(new Backoff(attempt, failure, d));
+                if (d == null || d.isNegative() || d.isZero()) {
+                    throw new IllegalStateException(
+                            "the reconnect policy asked for no delay: " + d);
+                }
+                return d.compareTo(maxWait) > 0 ? maxWait : d;
+            };
+        }
+
+        @Override
+        public Map<String, Object> health() {
+            return delegate.health();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.undertone.app.source.jetstream;
 
+import dev.undertone.app.source.NetworkErrors;
 import dev.undertone.app.source.SourceMetrics;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -35,6 +36,7 @@ final class JetstreamConnection extends WebSocketClient {
     private final Clock clock;
     private volatile long lastFrameNanos = System.nanoTime();
     private volatile boolean stopping;
+    private volatile boolean opened;
     private volatile boolean ended;
     private volatile String endReason;
     private volatile Exception error;
@@ -67,7 +69,9 @@ final class JetstreamConnection extends WebSocketClient {
             shutdown();
             throw new InterruptedIOException("interrupted while connecting to Jetstream");
         }
-        if (!ok) {
+        // a server may accept, send and close before connectBlocking returns: that was a
+        // connection, and its messages are still queued for read
+        if (!ok && !opened) {
             shutdown();
             String why =
                     error != null
@@ -80,12 +84,12 @@ final class JetstreamConnection extends WebSocketClient {
     }
 
     private static String describe(Exception e) {
-        String msg = e.getMessage();
-        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+        return NetworkErrors.describe(e);
     }
 
     @Override
     public void onOpen(ServerHandshake handshake) {
+        opened = true;
         lastFrameNanos = System.nanoTime();
     }
 

@@ -86,9 +86,8 @@ public final class JetstreamSource implements Source {
 
     @Override
     public void connect(String position) throws IOException {
-        if (closed) {
-            throw new NotConnectedException("the Jetstream source is closed");
-        }
+        // the runner closes a source between attempts; connecting again reopens it
+        closed = false;
         dropConnection();
         dedupe.discardPending();
         long resumeUs = parsePosition(position);

@@ -1,5 +1,6 @@
 package dev.undertone.app.source.mastodon;
 
+import dev.undertone.app.source.NetworkErrors;
 import dev.undertone.app.source.NotConnectedException;
 import dev.undertone.app.source.SourceFatalException;
 import java.io.IOException;
@@ -133,18 +134,6 @@ final class MastodonHttp {
     }
 
     static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String msg = e.getMessage() == null ? "" : ": " + e.getMessage();
-        String rootPart =
-                root == e
-                        ? ""
-                        : " ("
-                                + root.getClass().getSimpleName()
-                                + (root.getMessage() == null ? "" : ": " + root.getMessage())
-                                + ")";
-        return e.getClass().getSimpleName() + msg + rootPart;
+        return NetworkErrors.describe(e);
     }
 }

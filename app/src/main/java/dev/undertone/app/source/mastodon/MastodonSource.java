@@ -71,6 +71,7 @@ public final class MastodonSource implements Source {
     private volatile LineStream stream;
     private volatile boolean closed;
     private String newestId;
+    private String returnedId;
 
     /**
      * @param name the source's name in the journal (normally {@code mastodon})
@@ -120,14 +121,14 @@ public final class MastodonSource implements Source {
 
     @Override
     public void connect(String position) throws IOException {
-        if (closed) {
-            throw new NotConnectedException("the Mastodon source is closed");
-        }
+        // the runner closes a source between attempts; connecting again reopens it
+        closed = false;
         dropStream();
         framer.reset();
         backlog.clear();
         backfilledIds.clear();
         newestId = position == null || position.isBlank() ? null : position.strip();
+        returnedId = newestId;
         try {
             if (streamingRoot == null) {
                 streamingRoot = new MastodonStreamingHost(http, config).discover();
@@ -222,7 +223,10 @@ public final class MastodonSource implements Source {
             checkAlive(s);
         }
         metrics.eventsReceived(records.size(), newest);
-        return new SourceBatch(records, newestId);
+        // an unchanged position is left out, so an idle stream does not make the journal write
+        String position = java.util.Objects.equals(newestId, returnedId) ? null : newestId;
+        returnedId = newestId;
+        return new SourceBatch(records, position);
     }
 
     /** Keeps a wanted event; returns the status's creation time for the lag, when known. */

@@ -2,6 +2,7 @@ package dev.undertone.app.source.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.undertone.app.source.NetworkErrors;
 import dev.undertone.app.source.SourceFatalException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,8 +122,10 @@ final class XHttp {
             }
             String title = text(n, "title");
             String detail = text(n, "detail");
-            if (detail.isEmpty()) {
-                detail = text(n, "message");
+            for (String alt : new String[] {"message", "connection_issue", "reason"}) {
+                if (detail.isEmpty()) {
+                    detail = text(n, alt);
+                }
             }
             return clip(
                     title.isEmpty() ? detail : detail.isEmpty() ? title : title + ": " + detail);
@@ -147,16 +150,6 @@ final class XHttp {
     }
 
     static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String msg = e.getMessage() == null ? root.getClass().getSimpleName() : e.getMessage();
-        if (root != e && root.getMessage() != null && !msg.contains(root.getMessage())) {
-            msg += " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
-        } else if (root != e && root.getMessage() == null) {
-            msg += " (" + root.getClass().getSimpleName() + ")";
-        }
-        return e.getClass().getSimpleName() + ": " + msg;
+        return NetworkErrors.describe(e);
     }
 }

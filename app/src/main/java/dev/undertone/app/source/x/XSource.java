@@ -106,9 +106,8 @@ public final class XSource implements Source {
 
     @Override
     public void connect(String position) throws IOException {
-        if (closed) {
-            throw XStreamException.network("the X source is closed", null);
-        }
+        // the runner closes a source between attempts; connecting again reopens it
+        closed = false;
         dropStream();
         streamProblem = null;
         URI uri = config.resolve(STREAM_PATH + STREAM_QUERY);

@@ -1,0 +1,116 @@
+package dev.undertone.app.cli;
+
+import dev.undertone.core.sentiment.eval.LabeledTexts;
+import dev.undertone.core.sentiment.fast.FastModels;
+import dev.undertone.core.sentiment.fast.FastTrainer;
+import dev.undertone.core.sentiment.fast.TrainOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code undertone train}: rebuilds the built-in {@code fast} model from TweetEval's train split,
+ * reports its metrics on the validation split, and writes the model file. Deterministic: the same
+ * data and seed give the same file, byte for byte, so writing to the shipped model's path
+ * reproduces it.
+ */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rebuild the built-in 'fast' model from the TweetEval data (train split; metrics on"
+                    + " the val split).",
+            "Progress goes to stderr; the last stdout line is the validation metrics JSON."
+        })
+public final class TrainCommand implements Callable<Integer> {
+
+    static final String[] DATA_FILES = {
+        "train_text.txt", "train_labels.txt", "val_text.txt", "val_labels.txt"
+    };
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "../shared/data/tweeteval-sentiment",
+            description = "TweetEval sentiment folder (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            defaultValue = "fast.model",
+            description =
+                    "Where to write the model (default: ${DEFAULT-VALUE}); use it with --model FILE.")
+    Path out;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description =
+                    "Seed of the example order (default: ${DEFAULT-VALUE}, the shipped model's).")
+    long seed;
+
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+
+    /** The command on the process's standard streams. */
+    public TrainCommand() {
+        this(System.out, System.err);
+    }
+
+    TrainCommand(PrintStream stdout, PrintStream stderr) {
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        for (String f : DATA_FILES) {
+            if (!Files.isRegularFile(data.resolve(f))) {
+                throw new UsageException(
+                        "--data: "
+                                + data.toAbsolutePath().normalize()
+                                + " has no "
+                                + f
+                                + "; pass --data DIR with the TweetEval sentiment files ("
+                                + String.join(", ", DATA_FILES)
+                                + ")");
+            }
+        }
+        LabeledTexts train = read("train");
+        LabeledTexts val = read("val");
+        TrainOptions options = TrainOptions.defaults().withSeed(seed);
+        long start = System.nanoTime();
+        FastTrainer.Result result;
+        try (TrainingProgress progress = TrainingProgress.on(stderr)) {
+            result = new FastTrainer(options, progress).train(FastModels.BUILT_IN_ID, train, val);
+        }
+        FastModels.save(result.model(), out);
+        stderr.println("Wrote model " + result.model().id() + " to " + out + ".");
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("model", result.model().id());
+        extra.put("train_n", (long) train.size());
+        extra.put("seed", seed);
+        extra.put("seconds", (System.nanoTime() - start) / 1e9);
+        extra.put("out", out.toString());
+        stdout.println(SentimentJson.metrics(result.validation(), extra));
+        stdout.flush();
+        return 0;
+    }
+
+    private LabeledTexts read(String split) throws IOException {
+        try {
+            return LabeledTexts.read(
+                    data.resolve(split + "_text.txt"), data.resolve(split + "_labels.txt"));
+        } catch (LabeledTexts.LabelFileException e) {
+            throw new UsageException("--data: " + e.getMessage());
+        }
+    }
+}

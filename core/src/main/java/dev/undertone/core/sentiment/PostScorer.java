@@ -1,0 +1,77 @@
+package dev.undertone.core.sentiment;
+
+import dev.undertone.core.post.Post;
+import dev.undertone.core.post.ScoredPost;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The classify stage of the pipeline: scores a batch of posts with one model call. A post whose
+ * language tags are all non-English is not guessed at ({@link
+ * SentimentResult#UNSUPPORTED_LANGUAGE}); a post with no tag is scored. Pure apart from the clock;
+ * thread-safe.
+ */
+public final class PostScorer {
+
+    private static final String ENGLISH = "en";
+
+    private final SentimentModel model;
+    private final Clock clock;
+
+    public PostScorer(SentimentModel model, Clock clock) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The model's id, recorded on every post. */
+    public String modelId() {
+        return model.id();
+    }
+
+    /** Scores the posts, in order: one result per post. */
+    public List<ScoredPost> score(List<Post> posts) {
+        List<String> texts = new ArrayList<>(posts.size());
+        for (Post p : posts) {
+            if (isSupported(p.langs())) {
+                texts.add(p.text());
+            }
+        }
+        List<SentimentResult> results = texts.isEmpty() ? List.of() : model.classify(texts);
+        Instant now = clock.instant();
+        List<ScoredPost> scored = new ArrayList<>(posts.size());
+        int next = 0;
+        for (Post p : posts) {
+            SentimentResult r =
+                    isSupported(p.langs())
+                            ? results.get(next++)
+                            : SentimentResult.unscored(SentimentResult.UNSUPPORTED_LANGUAGE);
+            scored.add(new ScoredPost(p, r, model.id(), now));
+        }
+        return scored;
+    }
+
+    /** Whether the model can score a post with these language tags (none, or one English). */
+    public static boolean isSupported(List<String> langs) {
+        if (langs.isEmpty()) {
+            return true;
+        }
+        for (String tag : langs) {
+            if (isEnglish(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isEnglish(String tag) {
+        if (tag == null || !tag.regionMatches(true, 0, ENGLISH, 0, ENGLISH.length())) {
+            return false;
+        }
+        return tag.length() == ENGLISH.length()
+                || tag.charAt(ENGLISH.length()) == '-'
+                || tag.charAt(ENGLISH.length()) == '_';
+    }
+}

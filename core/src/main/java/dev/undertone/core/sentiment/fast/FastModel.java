@@ -1,0 +1,78 @@
+package dev.undertone.core.sentiment.fast;
+
+import dev.undertone.core.sentiment.MixedRule;
+import dev.undertone.core.sentiment.SentimentModel;
+import dev.undertone.core.sentiment.SentimentResult;
+import dev.undertone.core.text.TextNormalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The built-in {@code fast} model: a class-balanced multinomial logistic regression over hashed
+ * word and character n-grams plus lexicon and style features, trained on TweetEval by {@link
+ * FastTrainer}. Scoring a tweet takes a few microseconds on one core.
+ *
+ * <p>Thread-safe and immutable: the weights are never written after construction and each call of
+ * {@link #classify} uses its own buffers. Texts are normalised with {@link TextNormalizer}; one
+ * that is empty afterwards is unscored with {@link SentimentResult#EMPTY_TEXT}.
+ */
+public final class FastModel implements SentimentModel {
+
+    /** The name users pass to {@code --model}. */
+    public static final String NAME = "fast";
+
+    /** Class ids of the weight columns and the probabilities: TweetEval's label ids. */
+    static final int NEGATIVE = 0;
+
+    static final int NEUTRAL = 1;
+    static final int POSITIVE = 2;
+
+    private final String id;
+    private final FeatureExtractor extractor;
+    private final float[] weights;
+
+    FastModel(String id, FeatureExtractor extractor, float[] weights) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.extractor = extractor;
+        this.weights = weights;
+        int expected = extractor.spec().rows() * Scorer.CLASSES;
+        if (weights.length != expected) {
+            throw new IllegalArgumentException(
+                    "expected " + expected + " weights, got " + weights.length);
+        }
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<SentimentResult> classify(List<String> texts) {
+        Tokens tokens = new Tokens();
+        Scorer scorer = new Scorer(weights, extractor.spec().buckets());
+        double[] p = new double[Scorer.CLASSES];
+        List<SentimentResult> results = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            String normalized = TextNormalizer.normalize(text);
+            if (normalized.isEmpty()) {
+                results.add(SentimentResult.unscored(SentimentResult.EMPTY_TEXT));
+                continue;
+            }
+            scorer.reset();
+            extractor.extract(normalized, tokens, scorer);
+            scorer.probabilities(p);
+            results.add(MixedRule.result(p[POSITIVE], p[NEGATIVE], p[NEUTRAL]));
+        }
+        return results;
+    }
+
+    FeatureExtractor extractor() {
+        return extractor;
+    }
+
+    float[] weights() {
+        return weights;
+    }
+}

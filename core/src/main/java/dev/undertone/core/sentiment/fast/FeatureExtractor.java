@@ -1,0 +1,207 @@
+package dev.undertone.core.sentiment.fast;
+
+/**
+ * Turns a normalised text into hashed and dense features: word unigrams and bigrams (a word in a
+ * negation scope, from a negator such as {@code not} or {@code n't} to the next clause punctuation,
+ * is a feature of its own), character n-grams over the lower-cased text, and the {@link
+ * DenseFeatures} (VADER lexicon evidence with negation flips, capitals, elongations, punctuation,
+ * emoticons).
+ *
+ * <p>Thread-safe: all per-text state lives in the caller's {@link Tokens}.
+ */
+final class FeatureExtractor {
+
+    private static final long[] TYPE_SALT = {
+        0L,
+        0x9e3779b97f4a7c15L,
+        0xbf58476d1ce4e5b9L,
+        0x94d049bb133111ebL,
+        0x2545f4914f6cdd1dL,
+        0x5851f42d4c957f2dL
+    };
+    private static final long NEGATED = 0x6a09e667f3bcc909L;
+    private static final long CHAR_SALT = 0x3c6ef372fe94f82bL;
+    private static final long BOUNDARY = 0xa54ff53a5f1d36f1L;
+
+    /** VADER's damping of a negated word's valence. */
+    private static final float NEGATION_FLIP = -0.74f;
+
+    /** VADER's normalisation constant of the compound score. */
+    private static final float COMPOUND_ALPHA = 15f;
+
+    private static final float MAX_VALENCE = 4f;
+    private static final float CAPS_BOOST = 1.2f;
+
+    private final FeatureSpec spec;
+    private final Lexicon lexicon;
+    private final Tokenizer tokenizer;
+    private final Negators negators = new Negators();
+
+    FeatureExtractor(FeatureSpec spec, Lexicon lexicon) {
+        this.spec = spec;
+        this.lexicon = lexicon;
+        this.tokenizer = new Tokenizer(lexicon);
+    }
+
+    FeatureSpec spec() {
+        return spec;
+    }
+
+    int lexiconSize() {
+        return lexicon.size();
+    }
+
+    /** Emits the features of one normalised, non-empty text. */
+    void extract(String text, Tokens tokens, FeatureSink sink) {
+        tokenizer.tokenize(text, tokens);
+        words(tokens, sink);
+        if (spec.charMin() > 0) {
+            chars(tokens, sink);
+        }
+    }
+
+    private void words(Tokens t, FeatureSink sink) {
+        int bits = spec.bits();
+        LexiconEvidence lex = new LexiconEvidence();
+        long prev = BOUNDARY;
+        boolean inScope = false;
+        int negations = 0;
+        int caps = 0;
+        int elongated = 0;
+        int exclamations = 0;
+        int questions = 0;
+        for (int i = 0; i < t.count; i++) {
+            byte type = t.type[i];
+            long h = t.hash[i] ^ TYPE_SALT[type];
+            boolean negated = inScope && spec.negation() && type == Tokens.WORD;
+            sink.hashed(FeatureSink.WORDS, Hashing.bucket(negated ? h ^ NEGATED : h, bits));
+            if (type == Tokens.HASHTAG) {
+                sink.hashed(FeatureSink.WORDS, Hashing.bucket(t.hash[i], bits));
+            }
+            if (spec.wordBigrams()) {
+                sink.hashed(FeatureSink.WORDS, Hashing.bucket(Hashing.combine(prev, h), bits));
+            }
+            prev = h;
+            if (type == Tokens.WORD || type == Tokens.HASHTAG || type == Tokens.EMOTICON) {
+                float v = lexicon.valence(t.hash[i]);
+                if (v != 0f) {
+                    if (inScope && type == Tokens.WORD) {
+                        v *= NEGATION_FLIP;
+                    }
+                    if (t.allCaps[i]) {
+                        v *= CAPS_BOOST;
+                    }
+                    lex.add(v, type == Tokens.EMOTICON);
+                }
+            }
+            caps += t.allCaps[i] ? 1 : 0;
+            elongated += t.elongated[i] ? 1 : 0;
+            if (type == Tokens.PUNCT) {
+                char c = t.lower[t.start[i]];
+                int len = t.end[i] - t.start[i];
+                exclamations += c == '!' ? len : 0;
+                questions += c == '?' ? len : 0;
+                if (endsScope(c)) {
+                    inScope = false;
+                }
+            } else if (type == Tokens.EMOTICON) {
+                inScope = false;
+            } else if (type == Tokens.WORD && negators.isNegator(t, i)) {
+                inScope = true;
+                negations++;
+            }
+        }
+        if (spec.wordBigrams()) {
+            sink.hashed(FeatureSink.WORDS, Hashing.bucket(Hashing.combine(prev, BOUNDARY), bits));
+        }
+        lex.emit(sink);
+        sink.dense(DenseFeatures.BIAS, 1f);
+        sink.dense(DenseFeatures.ALL_CAPS, log1p(caps));
+        sink.dense(DenseFeatures.ELONGATED, log1p(elongated));
+        sink.dense(DenseFeatures.EXCLAMATIONS, log1p(exclamations));
+        sink.dense(DenseFeatures.QUESTIONS, log1p(questions));
+        sink.dense(DenseFeatures.NEGATIONS, log1p(negations));
+        sink.dense(DenseFeatures.LENGTH, log1p(t.count) / 4f);
+        int last = lastNonSpace(t);
+        sink.dense(DenseFeatures.ENDS_EXCLAIMING, last == '!' ? 1f : 0f);
+        sink.dense(DenseFeatures.ENDS_ASKING, last == '?' ? 1f : 0f);
+    }
+
+    private void chars(Tokens t, FeatureSink sink) {
+        int bits = spec.bits();
+        int min = spec.charMin();
+        int max = spec.charMax();
+        char[] lower = t.lower;
+        int n = t.length;
+        for (int i = -1; i < n; i++) {
+            long h = Hashing.SEED;
+            for (int k = 0; k < max; k++) {
+                int pos = i + k;
+                if (pos > n) {
+                    break;
+                }
+                char c = pos < 0 || pos == n ? ' ' : lower[pos];
+                h = Hashing.step(h, c);
+                if (k + 1 >= min) {
+                    sink.hashed(FeatureSink.CHARS, Hashing.bucket(h ^ CHAR_SALT, bits));
+                }
+            }
+        }
+    }
+
+    private static boolean endsScope(char c) {
+        return c == '.' || c == ',' || c == ':' || c == ';' || c == '!' || c == '?';
+    }
+
+    private static int lastNonSpace(Tokens t) {
+        return t.count == 0 ? 0 : t.lower[t.end[t.count - 1] - 1];
+    }
+
+    static float log1p(int count) {
+        return (float) Math.log1p(count);
+    }
+
+    /** Sums of the lexicon valences seen in one text. */
+    private static final class LexiconEvidence {
+        float posSum;
+        float negSum;
+        int posCount;
+        int negCount;
+        float max;
+        float min;
+        float last;
+        int emoticonPos;
+        int emoticonNeg;
+
+        void add(float v, boolean emoticon) {
+            if (v > 0) {
+                posSum += v;
+                posCount++;
+                emoticonPos += emoticon ? 1 : 0;
+            } else {
+                negSum -= v;
+                negCount++;
+                emoticonNeg += emoticon ? 1 : 0;
+            }
+            max = Math.max(max, v);
+            min = Math.min(min, v);
+            last = v;
+        }
+
+        void emit(FeatureSink sink) {
+            float total = posSum - negSum;
+            sink.dense(DenseFeatures.LEX_POS_SUM, posSum / MAX_VALENCE);
+            sink.dense(DenseFeatures.LEX_NEG_SUM, negSum / MAX_VALENCE);
+            sink.dense(DenseFeatures.LEX_POS_COUNT, log1p(posCount));
+            sink.dense(DenseFeatures.LEX_NEG_COUNT, log1p(negCount));
+            sink.dense(DenseFeatures.LEX_MAX, max / MAX_VALENCE);
+            sink.dense(DenseFeatures.LEX_MIN, min / MAX_VALENCE);
+            sink.dense(DenseFeatures.LEX_LAST, last / MAX_VALENCE);
+            sink.dense(
+                    DenseFeatures.LEX_COMPOUND,
+                    total / (float) Math.sqrt(total * total + COMPOUND_ALPHA));
+            sink.dense(DenseFeatures.EMOTICON_POS, log1p(emoticonPos));
+            sink.dense(DenseFeatures.EMOTICON_NEG, log1p(emoticonNeg));
+        }
+    }
+}
