@@ -17,6 +17,7 @@ import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.index.opensearch.PostJson;
 import dev.undertone.core.index.opensearch.RetryAction;
 import dev.undertone.testkit.OpenSearchNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,40 @@ class OpenSearchPostStoreIT extends PostStoreContract {
         assertThat(new BulkWriter(client).write(actions)).isEqualTo(new RetryAction.Success());
         client.call("refreshing", "POST", "/" + config.index() + "/_refresh", null);
         return new OpenSearchPostStore(client);
+    }
+
+    @Test
+    void theApiServesTheSameSummaryFromOpenSearch() throws Exception {
+        try (PostStore store = storeWith(dev.undertone.app.store.StoreFixtures.posts());
+                var feed = new dev.undertone.app.web.LiveFeed(new SimpleMeterRegistry());
+                var server =
+                        new dev.undertone.app.web.ApiServer(
+                                store,
+                                new SimpleMeterRegistry(),
+                                feed,
+                                java.util.Map::of,
+                                new dev.undertone.app.web.ApiServerConfig(null, 0, null, false))) {
+            int port = server.start();
+            var response =
+                    java.net.http.HttpClient.newHttpClient()
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(
+                                                    java.net.URI.create(
+                                                            "http://127.0.0.1:"
+                                                                    + port
+                                                                    + "/api/summary?track=climate"))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            var json = PostJson.mapper().readTree(response.body());
+            assertThat(json.get("total").asLong()).isEqualTo(8);
+            var expected =
+                    store.summary(PostFilter.parse(java.util.Map.of("track", "climate")::get));
+            assertThat(json.at("/sentiment/POSITIVE").asLong())
+                    .isEqualTo(expected.count(dev.undertone.core.sentiment.Sentiment.POSITIVE));
+            assertThat(json.get("unscored").asLong()).isEqualTo(expected.unscored());
+        }
     }
 
     @Test
