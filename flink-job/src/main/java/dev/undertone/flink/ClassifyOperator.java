@@ -1,9 +1,10 @@
 package dev.undertone.flink;
 
+import dev.undertone.core.post.Post;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.sentiment.PostScorer;
 import dev.undertone.core.sentiment.SentimentModel;
-import dev.undertone.core.sentiment.SentimentResult;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -15,8 +16,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * batch. A batch goes out when it holds {@code batchSize} changes or its oldest change has waited
  * {@code maxWaitMillis}, and always before a checkpoint barrier, so the operator keeps no state.
  *
- * <p>Deletes are buffered with the posts so that a post and its later delete leave in order. The
- * model is built in {@link #open} on the task manager.
+ * <p>Scoring is {@code core}'s {@link PostScorer}: posts in languages the model does not support
+ * are stored unscored, as on one machine. Deletes are buffered with the posts so that a post and
+ * its later delete leave in order. The model is built in {@link #open} on the task manager.
  */
 public final class ClassifyOperator extends AbstractStreamOperator<IndexChange>
         implements OneInputStreamOperator<PostChange, IndexChange> {
@@ -26,7 +28,7 @@ public final class ClassifyOperator extends AbstractStreamOperator<IndexChange>
     private final int batchSize;
     private final long maxWaitMillis;
 
-    private transient SentimentModel model;
+    private transient PostScorer scorer;
     private transient List<PostChange> buffer;
     private transient boolean timerSet;
 
@@ -51,7 +53,7 @@ public final class ClassifyOperator extends AbstractStreamOperator<IndexChange>
     @Override
     public void open() throws Exception {
         super.open();
-        model = modelFactory.create();
+        scorer = new PostScorer(modelFactory.create(), Clock.systemUTC());
         buffer = new ArrayList<>(batchSize);
     }
 
@@ -88,32 +90,18 @@ public final class ClassifyOperator extends AbstractStreamOperator<IndexChange>
         if (buffer.isEmpty()) {
             return;
         }
-        List<String> texts = new ArrayList<>();
+        List<Post> posts = new ArrayList<>();
         for (PostChange c : buffer) {
             if (c instanceof PostChange.Upsert u) {
-                texts.add(u.post().text());
+                posts.add(u.post());
             }
         }
-        List<SentimentResult> results = texts.isEmpty() ? List.of() : model.classify(texts);
-        if (results.size() != texts.size()) {
-            throw new IllegalStateException(
-                    "model "
-                            + model.id()
-                            + " returned "
-                            + results.size()
-                            + " results for "
-                            + texts.size()
-                            + " texts");
-        }
-        Instant now = Instant.ofEpochMilli(getProcessingTimeService().getCurrentProcessingTime());
+        List<ScoredPost> scored = posts.isEmpty() ? List.of() : scorer.score(posts);
         int i = 0;
         for (PostChange c : buffer) {
             IndexChange out;
             if (c instanceof PostChange.Upsert u) {
-                out =
-                        new IndexChange.Indexed(
-                                new ScoredPost(u.post(), results.get(i++), model.id(), now),
-                                u.version());
+                out = new IndexChange.Indexed(scored.get(i++), u.version());
             } else {
                 PostChange.Delete d = (PostChange.Delete) c;
                 out = new IndexChange.Deleted(d.key(), d.version());
