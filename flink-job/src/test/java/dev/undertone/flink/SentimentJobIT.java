@@ -292,6 +292,38 @@ class SentimentJobIT {
         assertThat(consumeAll(t.dead(), 0)).isEmpty();
     }
 
+    @Test
+    void documentsTheIndexRefusesGoToTheDeadLetterTopic() throws Exception {
+        Topics t = Topics.named("refused");
+        kafka.createTopics(PARALLELISM, t.raw(), t.scored(), t.dead());
+        // an index someone created by hand with a mapping that fits none of our documents
+        http.call(
+                "creating a foreign index",
+                "PUT",
+                "/" + t.index(),
+                "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{\"key\":{\"type\":\"keyword\"}}}}");
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            records.add(TestPipeline.post(t.raw(), "r" + i, "good " + i, false));
+        }
+        produce(records);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        job(t, true, sinkConfig(t)).build(env);
+        env.execute("refused");
+
+        List<ConsumerRecord<byte[], byte[]>> dead = consumeAll(t.dead(), 20);
+        assertThat(dead).hasSize(20);
+        JsonNode letter =
+                dev.undertone.core.index.opensearch.PostJson.mapper().readTree(dead.get(0).value());
+        assertThat(letter.get("errorCode").asText()).isEqualTo("index_rejected");
+        assertThat(letter.get("errorMessage").asText())
+                .contains("strict_dynamic_mapping_exception");
+        assertThat(letter.get("osIndexName").asText()).isEqualTo(t.index());
+        assertThat(letter.get("osDocumentId").asText()).startsWith("file:r");
+        assertThat(count(t.index())).isZero();
+    }
+
     private static int consumeCount(String topic) {
         try (var consumer =
                 new KafkaConsumer<byte[], byte[]>(

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real OpenSearch 2.19 node (the server jar with the netty4 HTTP transport and the common
- * analysers) in a child JVM on loopback, with its data in a temporary directory.
+ * A real OpenSearch 2.19 node (the server jar with the netty4 HTTP transport, the common analysers
+ * and the reindex module) in a child JVM on loopback, with its data in a temporary directory.
  *
  * <p>It runs in its own JVM because OpenSearch brings its own Lucene, Jackson and Log4j versions;
  * the classpath was resolved by Maven when {@code undertone-testkit-opensearch} was built. {@link

@@ -10,9 +10,14 @@ import dev.undertone.app.source.Secrets;
 import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceOptions;
 import dev.undertone.app.source.Sources;
+import dev.undertone.app.source.file.FileSource;
+import dev.undertone.app.source.file.FileSourceConfig;
+import dev.undertone.app.source.file.StdinSource;
 import dev.undertone.core.decode.Decoders;
+import dev.undertone.core.decode.Formats;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +41,8 @@ import picocli.CommandLine.Option;
         })
 public final class IngestCommand implements Callable<Integer> {
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    private static final String FILE_PREFIX = "file:";
+    private static final String STDIN = "stdin";
 
     @Option(
             names = "--to",
@@ -48,8 +55,15 @@ public final class IngestCommand implements Callable<Integer> {
             names = "--source",
             defaultValue = "bluesky",
             paramLabel = "S",
-            description = "bluesky (default), x, mastodon, or what else the run command accepts.")
+            description = "bluesky (default), x, mastodon, file:PATH or stdin.")
     String source;
+
+    @Option(
+            names = "--format",
+            defaultValue = Formats.AUTO,
+            paramLabel = "F",
+            description = "Record format of file:PATH and stdin (default: detected per record).")
+    String format;
 
     @Option(
             names = "--track",
@@ -110,7 +124,7 @@ public final class IngestCommand implements Callable<Integer> {
                         phrases, jetstreamUrls, null, xUrl, mastodonUrl, secrets, null, null);
         Source src;
         try {
-            src = Sources.create(source, opts);
+            src = source(opts);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -136,6 +150,20 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private Source source(SourceOptions opts) {
+        if (source.startsWith(FILE_PREFIX)) {
+            Path file = Path.of(source.substring(FILE_PREFIX.length()));
+            if (!Files.isReadable(file)) {
+                throw new IllegalArgumentException("--source: cannot read " + file);
+            }
+            return new FileSource(FileSourceConfig.of(file, format));
+        }
+        if (source.equals(STDIN)) {
+            return new StdinSource(System.in, format);
+        }
+        return Sources.create(source, opts);
     }
 
     /**

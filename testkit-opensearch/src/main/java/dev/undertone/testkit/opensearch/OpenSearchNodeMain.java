@@ -13,14 +13,16 @@ import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
 import org.opensearch.http.HttpServerTransport;
+import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.transport.Netty4Plugin;
 
 /**
- * Runs one OpenSearch node with the HTTP transport (netty4) and the common analysers, bound to
- * loopback, in its own JVM. Started by {@code dev.undertone.testkit.OpenSearchNode}.
+ * Runs one OpenSearch node with the HTTP transport (netty4), the common analysers and the reindex
+ * module ({@code _delete_by_query}), bound to loopback, in its own JVM. Started by {@code
+ * dev.undertone.testkit.OpenSearchNode}.
  *
  * <p>Arguments: {@code HOME_DIR HTTP_PORT PORT_FILE}. {@code HTTP_PORT} 0 picks a free port. Once
  * the node serves HTTP, the bound port is written to {@code PORT_FILE} (atomically, so the parent
@@ -58,7 +60,7 @@ public final class OpenSearchNodeMain {
                 InternalSettingsPreparer.prepareEnvironment(
                         settings, Map.of(), home.resolve("config"), () -> "node-1");
         List<Class<? extends Plugin>> plugins =
-                List.of(Netty4Plugin.class, CommonAnalysisPlugin.class);
+                List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, ReindexPlugin.class);
         Node node = new PluginNode(env, plugins);
         node.start();
 

@@ -117,7 +117,15 @@ public final class BulkWriter {
                                 return new RetryAction.Success();
                             }
                             if (!r.ok()) {
-                                return BulkRetryClassifier.classify(r.status(), null, keys.size());
+                                RetryAction a =
+                                        BulkRetryClassifier.classify(r.status(), null, keys.size());
+                                return a instanceof RetryAction.Reject
+                                        ? new RetryAction.Reject(
+                                                "deleting by key: HTTP "
+                                                        + r.status()
+                                                        + ": "
+                                                        + OpenSearchClient.abbreviate(r.text()))
+                                        : a;
                             }
                             try {
                                 JsonNode failures = r.json().path("failures");
