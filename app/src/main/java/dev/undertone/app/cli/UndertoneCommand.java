@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 "Streaming sentiment for the posts you track: ingest, classify, index, serve.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
+            ReplayCommand.class,
             StatsCommand.class,
             ServeCommand.class,
             ExportCommand.class,

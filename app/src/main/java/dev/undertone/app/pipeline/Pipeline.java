@@ -92,7 +92,17 @@ public final class Pipeline implements AutoCloseable {
 
     /** Starts reading a source on a thread of its own; records go to the journal. */
     public SourceRunner startSource(Source source) {
-        SourceRunner runner = new SourceRunner(source, journal, stats, clock);
+        return startSource(source, false);
+    }
+
+    /**
+     * Starts reading a source on a thread of its own.
+     *
+     * @param fromStart ignore the source's journaled position on the first connection (read a file
+     *     again from its beginning)
+     */
+    public SourceRunner startSource(Source source, boolean fromStart) {
+        SourceRunner runner = new SourceRunner(source, journal, stats, clock, fromStart);
         runners.add(runner);
         Thread t = new Thread(runner, "undertone-source-" + source.name());
         t.setDaemon(true);

@@ -35,7 +35,14 @@ public final class SourceRunner implements Runnable {
     private volatile String lastError;
     private volatile Throwable fatal;
 
-    public SourceRunner(Source source, RecordSink sink, PipelineStats stats, Clock clock) {
+    private final boolean fromStart;
+
+    /**
+     * @param fromStart ignore the journaled position on the first connection
+     */
+    public SourceRunner(
+            Source source, RecordSink sink, PipelineStats stats, Clock clock, boolean fromStart) {
+        this.fromStart = fromStart;
         this.source = source;
         this.sink = sink;
         this.stats = stats;
@@ -57,7 +64,8 @@ public final class SourceRunner implements Runnable {
         boolean everConnected = false;
         while (stopped.getCount() > 0) {
             try {
-                source.connect(sink.position(source.name()));
+                boolean ignorePosition = fromStart && !everConnected;
+                source.connect(ignorePosition ? null : sink.position(source.name()));
                 if (everConnected) {
                     reconnects++;
                 }

@@ -37,7 +37,7 @@ public final class SourceDriver implements AutoCloseable {
         Source recording = new Recording(source, maxWait);
         this.runner =
                 new SourceRunner(
-                        recording, new MemorySink(), new PipelineStats(), Clock.systemUTC());
+                        recording, new MemorySink(), new PipelineStats(), Clock.systemUTC(), false);
         this.thread = new Thread(runner, "source-driver-" + source.name());
         this.thread.setDaemon(true);
     }

@@ -36,6 +36,9 @@ final class Ids {
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
+            if (c > ' ' && c < 0x7f) {
+                continue;
+            }
             if (Character.isISOControl(c) || Character.isWhitespace(c)) {
                 throw new Rejection(
                         what + " contains a control or whitespace character at position " + i);

@@ -1,9 +1,17 @@
 package dev.undertone.core.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Locale;
 
 /** The checks every payload passes before any decoder looks at it: size, NUL bytes, UTF-8. */
 final class PayloadChecks {
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x0101010101010101L;
+
     private PayloadChecks() {}
 
     /** Returns why the payload is unacceptable, or null when it may be decoded. */
@@ -16,6 +24,17 @@ final class PayloadChecks {
         int i = 0;
         int n = payload.length;
         while (i < n) {
+            // Eight bytes at a time while they are all ASCII and none is NUL (most payloads).
+            while (i + Long.BYTES <= n) {
+                long v = (long) LONGS.get(payload, i);
+                if ((v & HIGH_BITS) != 0 || ((v - LOW_BITS) & ~v & HIGH_BITS) != 0) {
+                    break;
+                }
+                i += Long.BYTES;
+            }
+            if (i >= n) {
+                break;
+            }
             int b = payload[i];
             if (b > 0) {
                 i++;

@@ -19,7 +19,7 @@ final class CsvFramer implements RecordFramer {
      * @param header the header record, or null to take it from the stream's first record
      */
     CsvFramer(LineReader reader, int maxRecordBytes, byte[] header) {
-        this.reader = reader;
+        this.reader = reader.countingQuotes();
         this.maxRecordBytes = maxRecordBytes;
         this.header = header;
     }

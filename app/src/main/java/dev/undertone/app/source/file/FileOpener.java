@@ -15,15 +15,27 @@ final class FileOpener {
     private FileOpener() {}
 
     static InputStream open(Path path) throws IOException {
+        return open(path, null);
+    }
+
+    /**
+     * Opens the file; when {@code counter} is given, its first element receives the stream that
+     * counts the bytes read from disk (compressed bytes for gzip).
+     */
+    static InputStream open(Path path, CountingInputStream[] counter) throws IOException {
         if (Files.isDirectory(path)) {
             throw new IOException(path + " is a directory");
         }
         // Checked first so a missing file gives NoSuchFileException, not FileNotFoundException.
         Files.newInputStream(path).close();
-        if (isGzip(path)) {
-            return new GZIPInputStream(new FileInputStream(path.toFile()), GZIP_BUFFER);
+        CountingInputStream raw = new CountingInputStream(new FileInputStream(path.toFile()));
+        if (counter != null) {
+            counter[0] = raw;
         }
-        return new FileInputStream(path.toFile());
+        if (isGzip(path)) {
+            return new GZIPInputStream(raw, GZIP_BUFFER);
+        }
+        return raw;
     }
 
     static boolean isGzip(Path path) throws IOException {

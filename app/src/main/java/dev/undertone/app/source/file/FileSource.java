@@ -2,6 +2,7 @@ package dev.undertone.app.source.file;
 
 import dev.undertone.app.source.EndOfInputException;
 import dev.undertone.app.source.NotConnectedException;
+import dev.undertone.app.source.ProgressAware;
 import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceBatch;
 import dev.undertone.app.source.SourceFatalException;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * record's origin is {@code <absolute path>:<line>}, which id-less formats turn into stable post
  * ids.
  */
-public final class FileSource implements Source {
+public final class FileSource implements Source, ProgressAware {
     private static final Logger LOG = LoggerFactory.getLogger(FileSource.class);
 
     private final FileSourceConfig config;
@@ -41,6 +42,7 @@ public final class FileSource implements Source {
     private String recordFormat;
     private byte[] head;
     private int headFilled;
+    private volatile CountingInputStream diskBytes;
 
     public FileSource(FileSourceConfig config) {
         this.config = config;
@@ -70,15 +72,16 @@ public final class FileSource implements Source {
                         java.util.Arrays.copyOf(head, headFilled));
         recordFormat = framing.recordFormat(config.format());
         InputStream in = null;
+        CountingInputStream[] counter = new CountingInputStream[1];
         try {
-            in = FileOpener.open(path);
+            in = FileOpener.open(path, counter);
             if (!skip(in, start.offset())) {
                 LOG.warn(
                         "File {} is shorter than the saved position {}; reading it again from the start.",
                         path,
                         start.offset());
                 in.close();
-                in = FileOpener.open(path);
+                in = FileOpener.open(path, counter);
                 start = FilePosition.START;
             }
             LineReader reader =
@@ -94,6 +97,7 @@ public final class FileSource implements Source {
                                         start.offset() == 0 ? null : csvHeader());
                     };
             stream = in;
+            diskBytes = counter[0];
         } catch (IOException e) {
             closeQuietly(in);
             throw fatalOr(e);
@@ -138,6 +142,23 @@ public final class FileSource implements Source {
         FilePosition after =
                 FilePosition.of(framer.offset(), framer.lineNumber(), head, headFilled);
         return new SourceBatch(records, after.encode());
+    }
+
+    /** Bytes of the file read so far (compressed bytes for a gzip file, like the total). */
+    @Override
+    public long progressDone() {
+        CountingInputStream c = diskBytes;
+        return c == null ? 0 : c.count();
+    }
+
+    /** The file's size on disk. */
+    @Override
+    public long progressTotal() {
+        try {
+            return java.nio.file.Files.size(path);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Override

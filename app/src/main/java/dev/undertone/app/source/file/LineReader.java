@@ -13,7 +13,10 @@ import java.util.Arrays;
 final class LineReader {
     private static final int BUFFER_BYTES = 1 << 16;
 
-    /** One line: its bytes (without terminator), where it starts and ends, its number. */
+    /**
+     * One line: its bytes (without terminator), where it starts and ends, its number, and how many
+     * double quotes the whole line holds (when counted).
+     */
     record Line(byte[] bytes, long start, long end, long number, boolean truncated, int quotes) {
         boolean isBlank() {
             for (byte b : bytes) {
@@ -27,6 +30,7 @@ final class LineReader {
 
     private final InputStream in;
     private final int maxLineBytes;
+    private boolean countQuotes;
     private final byte[] buf = new byte[BUFFER_BYTES];
     private int pos;
     private int limit;
@@ -45,6 +49,12 @@ final class LineReader {
         this.maxLineBytes = maxLineBytes;
         this.offset = startOffset;
         this.lineNumber = linesBefore;
+    }
+
+    /** Makes {@link Line#quotes} count double quotes (CSV needs them; other framings do not). */
+    LineReader countingQuotes() {
+        countQuotes = true;
+        return this;
     }
 
     /** The offset just after the last line returned. */
@@ -79,7 +89,9 @@ final class LineReader {
             int nl = indexOf(buf, pos, limit, (byte) '\n');
             int end = nl < 0 ? limit : nl;
             int len = end - pos;
-            quotes += count(buf, pos, end, (byte) '"');
+            if (countQuotes) {
+                quotes += count(buf, pos, end, (byte) '"');
+            }
             if (kept <= maxLineBytes) {
                 int take = Math.min(len, maxLineBytes + 1 - kept);
                 ensureCarry(kept + take);

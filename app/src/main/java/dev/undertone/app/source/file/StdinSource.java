@@ -65,6 +65,10 @@ public final class StdinSource implements Source {
 
     @Override
     public synchronized void connect(String position) {
+        if (closed) {
+            throw new SourceFatalException(
+                    "reading stdin: it was closed and cannot be read again; run the command again");
+        }
         // Reconnecting cannot rewind standard input: the one reader thread keeps going.
         if (reader == null) {
             reader = new Thread(this::readAll, "undertone-stdin");

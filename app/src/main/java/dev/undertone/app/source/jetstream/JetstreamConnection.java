@@ -15,7 +15,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
@@ -49,7 +48,28 @@ final class JetstreamConnection extends WebSocketClient {
             int capacity,
             SourceMetrics metrics,
             Clock clock) {
-        super(uri, new Draft_6455(), headers, (int) connectTimeout.toMillis());
+        this(
+                uri,
+                new RawTextDraft(),
+                headers,
+                connectTimeout,
+                pingTimeout,
+                capacity,
+                metrics,
+                clock);
+    }
+
+    private JetstreamConnection(
+            URI uri,
+            RawTextDraft draft,
+            Map<String, String> headers,
+            Duration connectTimeout,
+            Duration pingTimeout,
+            int capacity,
+            SourceMetrics metrics,
+            Clock clock) {
+        super(uri, draft, headers, (int) connectTimeout.toMillis());
+        draft.bind(this::onRawText);
         this.frames = new ArrayBlockingQueue<>(capacity);
         this.metrics = metrics;
         this.clock = clock;
@@ -96,6 +116,12 @@ final class JetstreamConnection extends WebSocketClient {
     @Override
     public void onMessage(String message) {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        enqueue(new Frame(bytes, false, clock.instant()));
+    }
+
+    private void onRawText(ByteBuffer message) {
+        byte[] bytes = new byte[message.remaining()];
+        message.get(bytes);
         enqueue(new Frame(bytes, false, clock.instant()));
     }
 

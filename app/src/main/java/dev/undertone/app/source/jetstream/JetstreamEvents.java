@@ -10,15 +10,12 @@ import java.nio.charset.StandardCharsets;
 final class JetstreamEvents {
 
     private static final byte[] TIME_US = key("time_us");
-    private static final byte[][] IDENTITY_KEYS = {
-        key("did"),
-        key("kind"),
-        key("rev"),
-        key("operation"),
-        key("collection"),
-        key("rkey"),
-        key("seq")
+    private static final byte[] DID = key("did");
+    private static final byte[] COMMIT = key("commit");
+    private static final byte[][] COMMIT_KEYS = {
+        DID, key("rev"), key("operation"), key("collection"), key("rkey")
     };
+    private static final byte[][] OTHER_KEYS = {DID, key("kind"), key("seq")};
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
@@ -51,11 +48,13 @@ final class JetstreamEvents {
     static long identity(byte[] json) {
         long h = FNV_OFFSET;
         boolean any = false;
-        for (byte[] k : IDENTITY_KEYS) {
+        // only the keys the event's kind has, so no search runs to the end of the event in vain
+        byte[][] keys = valueStart(json, COMMIT) >= 0 ? COMMIT_KEYS : OTHER_KEYS;
+        for (byte[] k : keys) {
             int start = valueStart(json, k);
             int end = start < 0 ? -1 : valueEnd(json, start);
             if (end > start) {
-                any |= k == IDENTITY_KEYS[0];
+                any |= k == DID;
                 for (int i = start; i < end; i++) {
                     h = (h ^ (json[i] & 0xff)) * FNV_PRIME;
                 }

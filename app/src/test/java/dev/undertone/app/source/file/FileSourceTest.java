@@ -192,6 +192,35 @@ class FileSourceTest {
     }
 
     @Test
+    void oversizedSseEventAndUnclosedCsvQuoteStayWithinTheLimit() throws IOException {
+        String data = "x".repeat(300);
+        Path sse =
+                write(
+                        "big.sse",
+                        "event: update\ndata: "
+                                + data
+                                + "\ndata: "
+                                + data
+                                + "\n\nevent: delete\ndata: 7\n\n");
+        Drained events =
+                drain(
+                        new FileSource(new FileSourceConfig(sse, Formats.AUTO, 10, 1 << 20, 256)),
+                        null,
+                        10);
+        assertThat(events.records()).hasSize(2);
+        assertThat(events.records().get(0).payload()).hasSize(257);
+        assertThat(events.payloads().get(1)).isEqualTo("event: delete\ndata: 7");
+        Path csv = write("bad.csv", "text\n\"never closed\n" + "more\n".repeat(200));
+        Drained rows =
+                drain(
+                        new FileSource(new FileSourceConfig(csv, Formats.AUTO, 10, 1 << 20, 256)),
+                        null,
+                        10);
+        assertThat(rows.records()).hasSize(1);
+        assertThat(rows.records().get(0).payload()).hasSize(257);
+    }
+
+    @Test
     void csvResumedMidFileStillCarriesTheHeader() throws IOException {
         Path f = write("posts.csv", "text,id\na,1\nb,2\nc,3\n");
         Drained first = drain(source(f, Formats.CSV, 1), null, 1);
@@ -225,6 +254,21 @@ class FileSourceTest {
         Drained rest = drain(source(f, Formats.TEXT, 2), first.position(), 10);
         assertThat(first.payloads()).containsExactly("a", "b");
         assertThat(rest.payloads()).containsExactly("c", "d", "e");
+    }
+
+    @Test
+    void progressCountsBytesOfTheFileOnDiskForPlainAndGzipFiles() throws IOException {
+        Path plain = write("a.txt", "a\nb\nc\n");
+        FileSource p = source(plain, Formats.TEXT, 10);
+        drain(p, null, 10);
+        assertThat(p.progressDone()).isEqualTo(p.progressTotal()).isEqualTo(6);
+        Path gz = dir.resolve("b.txt.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("x\n".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+        }
+        FileSource g = source(gz, Formats.TEXT, 100_000);
+        drain(g, null, 10);
+        assertThat(g.progressDone()).isEqualTo(g.progressTotal()).isEqualTo(Files.size(gz));
     }
 
     @Test

@@ -89,6 +89,16 @@ class StdinSourceTest {
     }
 
     @Test
+    void cannotBeReadAgainOnceClosed() {
+        StdinSource s = new StdinSource(new ByteArrayInputStream(new byte[0]), Formats.TEXT);
+        s.connect(null);
+        s.close();
+        assertThatThrownBy(() -> s.connect(null))
+                .isInstanceOf(dev.undertone.app.source.SourceFatalException.class)
+                .hasMessageContaining("cannot be read again");
+    }
+
+    @Test
     void readFailureIsFatal() throws Exception {
         java.io.InputStream broken =
                 new java.io.InputStream() {
