@@ -131,7 +131,7 @@ public final class IngestCommand implements Callable<Integer> {
         Instant start = Instant.now();
         PipelineStats stats = new PipelineStats();
         try (KafkaRecordSink sink = open(target)) {
-            SourceRunner runner = new SourceRunner(src, sink, stats, Clock.systemUTC());
+            SourceRunner runner = new SourceRunner(src, sink, stats, Clock.systemUTC(), false);
             Thread reader = new Thread(runner, "ingest-" + src.name());
             Thread hook = new Thread(runner::stop, "ingest-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
