@@ -8,6 +8,7 @@ import dev.undertone.app.store.TermField;
 import dev.undertone.app.store.lucene.LuceneIndex;
 import dev.undertone.app.store.lucene.LuceneIndexConfig;
 import dev.undertone.app.store.lucene.LucenePostStore;
+import dev.undertone.app.store.opensearch.OpenSearchPostStore;
 import dev.undertone.app.web.ApiJson;
 import dev.undertone.app.web.ApiServer;
 import dev.undertone.app.web.ApiServerConfig;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -84,6 +86,8 @@ public final class ServeCommand implements Callable<Integer> {
             description =
                     "Remove posts created longer ago than this (e.g. 7d); default keeps everything.")
     Duration retain;
+
+    @Mixin OpenSearchStoreOptions openSearch;
 
     @Option(
             names = "--secrets",
@@ -161,11 +165,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    private Secrets secrets() throws IOException {
+        return secretsFile == null
+                ? Secrets.fromEnvironment()
+                : Secrets.load(secretsFile, System.getenv());
+    }
+
     private ApiServerConfig serverConfig() throws IOException {
-        Secrets secrets =
-                secretsFile == null
-                        ? Secrets.fromEnvironment()
-                        : Secrets.load(secretsFile, System.getenv());
+        Secrets secrets = secrets();
         try {
             return new ApiServerConfig(
                     host, port, secrets.get(Secrets.AUTH_TOKEN).orElse(null), insecure);
@@ -175,6 +182,15 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private Served open() throws IOException {
+        if (openSearch.isSet()) {
+            if (retain != null) {
+                throw new UsageException(
+                        "--retain works on the local index only; on OpenSearch, rotate indices"
+                                + " (the Flink job's --rotation) and delete old ones");
+            }
+            return new Served(
+                    OpenSearchPostStore.open(openSearch.config(secrets())), null, null, null);
+        }
         if (retain == null) {
             return new Served(
                     LucenePostStore.openReadOnly(DataDir.indexPath(data)), null, null, null);
