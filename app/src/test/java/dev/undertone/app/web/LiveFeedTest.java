@@ -66,19 +66,22 @@ class LiveFeedTest {
 
     @Test
     void eachClientGetsThePostsItsFilterKeeps() {
+        // Queues deep enough for the whole burst: this test is about filters, not drops.
+        LiveFeed roomy = new LiveFeed(new SimpleMeterRegistry(), 64);
         Recording all = new Recording();
         Recording climate = new Recording();
-        feed.subscribe(PostFilter.ALL, all);
-        feed.subscribe(
+        roomy.subscribe(PostFilter.ALL, all);
+        roomy.subscribe(
                 PostFilter.parse(Map.of("track", "climate", "sentiment", "positive")::get),
                 climate);
 
-        feed.indexed(posts());
+        roomy.indexed(posts());
 
         await().atMost(WAIT).until(() -> all.events.size() == 12);
         await().atMost(WAIT).until(() -> climate.events.size() == 2);
         assertThat(climate.events)
                 .allMatch(e -> e.startsWith("post {") && e.contains("\"POSITIVE\""));
+        roomy.close();
     }
 
     @Test
