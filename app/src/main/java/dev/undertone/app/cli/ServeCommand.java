@@ -8,6 +8,7 @@ import dev.undertone.app.store.TermField;
 import dev.undertone.app.store.lucene.LuceneIndex;
 import dev.undertone.app.store.lucene.LuceneIndexConfig;
 import dev.undertone.app.store.lucene.LucenePostStore;
+import dev.undertone.app.store.opensearch.OpenSearchPostStore;
 import dev.undertone.app.web.ApiJson;
 import dev.undertone.app.web.ApiServer;
 import dev.undertone.app.web.ApiServerConfig;
@@ -56,6 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin ServerOptions server;
 
     @Mixin RetainOption retainOption;
+
+    @Mixin OpenSearchStoreOptions openSearch;
 
     private Duration retain;
 
@@ -136,15 +139,26 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    private Secrets secrets() throws IOException {
+        return secretsFile == null
+                ? Secrets.fromEnvironment()
+                : Secrets.load(secretsFile, System.getenv());
+    }
+
     private ApiServerConfig serverConfig() throws IOException {
-        Secrets secrets =
-                secretsFile == null
-                        ? Secrets.fromEnvironment()
-                        : Secrets.load(secretsFile, System.getenv());
-        return server.config(secrets);
+        return server.config(secrets());
     }
 
     private Served open() throws IOException {
+        if (openSearch.isSet()) {
+            if (retain != null) {
+                throw new UsageException(
+                        "--retain works on the local index only; on OpenSearch, rotate indices"
+                                + " (the Flink job's --rotation) and delete old ones");
+            }
+            return new Served(
+                    OpenSearchPostStore.open(openSearch.config(secrets())), null, null, null);
+        }
         if (retain == null) {
             return new Served(
                     LucenePostStore.openReadOnly(DataDir.indexPath(data.dir())), null, null, null);

@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ClassifyCommand.class,
             EvaluateCommand.class,
-            TrainCommand.class
+            TrainCommand.class,
+            IngestCommand.class,
+            ExportDashboardsCommand.class
         })
 public final class UndertoneCommand implements Runnable {
 
