@@ -42,6 +42,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final String JSON = "application/json";
+    private static final String EVENT_STREAM = "text/event-stream";
     private static final String FILTER_ATTRIBUTE = "undertone.filter";
     private static final String START_ATTRIBUTE = "undertone.start";
     private static final long TICK_MILLIS = 1000;
@@ -151,6 +152,7 @@ public final class ApiServer implements AutoCloseable {
         cfg.routes.before("/api/terms", auth::require);
         cfg.routes.before("/api/export", auth::require);
         cfg.routes.before("/api/events", auth::require);
+        cfg.routes.before("/api/events", ApiServer::requireEventStream);
         cfg.routes.before(
                 "/api/events", ctx -> ctx.attribute(FILTER_ATTRIBUTE, QueryParams.filter(ctx)));
         cfg.routes.before("/metrics", auth::require);
@@ -207,6 +209,16 @@ public final class ApiServer implements AutoCloseable {
             URLDecoder.decode(qs, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException("query string", "malformed percent-encoding");
+        }
+    }
+
+    /**
+     * Javalin streams only to clients that accept an event stream; say so instead of a blank 200.
+     */
+    private static void requireEventStream(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains(EVENT_STREAM)) {
+            throw new InvalidQueryException("Accept", "send the header Accept: " + EVENT_STREAM);
         }
     }
 
