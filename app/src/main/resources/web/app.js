@@ -27,6 +27,7 @@
     summary: null,
     timeline: null,
     gen: 0,
+    livePosts: 0,
   };
 
   const $ = (id) => document.getElementById(id);
@@ -393,8 +394,12 @@
 
   async function refreshAggregates() {
     state.lastRefresh = Date.now();
+    // No live posts although the counts grew: another process writes the index (serve beside a
+    // replay), so the table is reloaded too.
+    const reloadPosts = state.livePosts === 0;
+    state.livePosts = 0;
     try {
-      await Promise.all([loadTimeline(), loadTerms()]);
+      await Promise.all([loadTimeline(), loadTerms(), ...(reloadPosts ? [loadPosts()] : [])]);
     } catch (e) {
       showError(e);
     }
@@ -431,6 +436,7 @@
     if (!ev.data) return;
     const data = JSON.parse(ev.data);
     if (ev.name === 'post') {
+      state.livePosts += 1;
       addLivePost(data);
     } else if (ev.name === 'deleted') {
       removePosts(data.keys || []);

@@ -76,7 +76,10 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         try (Served served = open();
-                LiveFeed feed = new LiveFeed(registry);
+                // Another process may write the index: recount each second rather than wait 10 s.
+                LiveFeed feed =
+                        new LiveFeed(
+                                registry, LiveFeed.DEFAULT_CLIENT_QUEUE, Duration.ofSeconds(1));
                 ApiServer server =
                         new ApiServer(served.store, registry, feed, served::health, config)) {
             warmUp(served.store);

@@ -23,7 +23,7 @@ class LiveFeedTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final LiveFeed feed = new LiveFeed(registry, 4);
+    private final LiveFeed feed = new LiveFeed(registry, 4, LiveFeed.DEFAULT_SUMMARY_MAX_AGE);
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
