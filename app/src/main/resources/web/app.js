@@ -320,8 +320,9 @@
     if (p.unscored_reason) sentiment.append(el('span', 'reason', String(p.unscored_reason).replace(/_/g, ' ')));
     const conf = el('td', 'conf', typeof p.confidence === 'number' ? Math.round(p.confidence * 100) + '%' : '—');
     const lang = el('td', 'lang', p.lang || '—');
-    const author = el('td', 'author', p.author ? '@' + p.author : '—');
-    author.title = p.author || '';
+    // Jetstream posts carry only the author's DID; show it when there is no handle.
+    const author = el('td', 'author', p.author ? '@' + p.author : p.author_id || '—');
+    author.title = p.author || p.author_id || '';
     const text = el('td', 'text post-text', p.text);
     const link = el('td', 'link');
     const href = safeUrl(p.url);
