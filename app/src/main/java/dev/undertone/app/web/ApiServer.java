@@ -9,7 +9,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.URLDecoder;
@@ -64,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
     private final BearerAuth auth;
     private final QueryHandlers queries;
     private final MetricsEndpoint metrics;
+    private final DashboardAssets assets = new DashboardAssets();
     private final ScheduledExecutorService ticker;
     private final Set<LiveFeed.Subscription> streams = ConcurrentHashMap.newKeySet();
     private Javalin app;
@@ -135,13 +135,6 @@ public final class ApiServer implements AutoCloseable {
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
-        cfg.staticFiles.add(
-                sf -> {
-                    sf.hostedPath = "/";
-                    sf.directory = "/web";
-                    sf.location = Location.CLASSPATH;
-                    sf.headers = Map.of("Cache-Control", "no-cache");
-                });
 
         cfg.routes.before(this::securityHeaders);
         cfg.routes.before("/api/*", this::checkQueryString);
@@ -165,6 +158,9 @@ public final class ApiServer implements AutoCloseable {
         cfg.routes.get("/api/export", queries::export);
         cfg.routes.sse("/api/events", this::events);
         cfg.routes.get("/metrics", metrics::scrape);
+        for (String path : assets.paths()) {
+            cfg.routes.get(path, assets::serve);
+        }
         cfg.routes.after("/api/*", this::recordTimer);
 
         cfg.routes.exception(
