@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * summary, timeline, terms, posts). Prints {@code {"listening_ms":..,"usable_ms":..}} from the
  * launch of the child process. Target (issue 4): at most 3 s.
  *
- * <p>Usage: {@code java -cp undertone.jar dev.undertone.app.bench.ServeStartupBenchmark JAR
- * DATA_DIR}.
+ * <p>Usage: {@code app/bench.sh ServeStartupBenchmark app/target/undertone.jar DATA_DIR} (build the
+ * jar first: {@code ./mvnw -pl app -am package -DskipTests}).
  */
 public final class ServeStartupBenchmark {
     private static final Pattern URL = Pattern.compile("\\{\"url\":\"(http://[^\"]+)\"}");
