@@ -12,9 +12,16 @@ import picocli.CommandLine.Command;
                 "Streaming sentiment for the posts you track: ingest, classify, index, serve.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
+            ReplayCommand.class,
+            StatsCommand.class,
+            ServeCommand.class,
+            ExportCommand.class,
             ClassifyCommand.class,
             EvaluateCommand.class,
-            TrainCommand.class
+            TrainCommand.class,
+            IngestCommand.class,
+            ExportDashboardsCommand.class
         })
 public final class UndertoneCommand implements Runnable {
 

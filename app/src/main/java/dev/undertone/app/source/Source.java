@@ -48,6 +48,15 @@ public interface Source extends AutoCloseable {
         return ReconnectPolicy.DEFAULT;
     }
 
+    /**
+     * The source's health for {@code /api/health}: connection state, reconnects, last event time,
+     * lag, events and bytes received ({@link SourceMetrics#snapshot()}); empty for sources without
+     * a connection. Callable from any thread.
+     */
+    default java.util.Map<String, Object> health() {
+        return java.util.Map.of();
+    }
+
     /** Releases the connection or file. Idempotent; may be called from another thread. */
     @Override
     void close();

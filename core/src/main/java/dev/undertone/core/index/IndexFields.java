@@ -44,6 +44,12 @@ public final class IndexFields {
     /** Mentioned handles, lower-cased. Multi-valued keyword. */
     public static final String MENTIONS = "mentions";
 
+    /**
+     * Distinct content words of the text (lower-cased, stop words removed), for the top-terms view.
+     * Multi-valued keyword.
+     */
+    public static final String WORDS = "words";
+
     /** The track phrases the post matched. Multi-valued keyword. */
     public static final String TRACKS = "tracks";
 

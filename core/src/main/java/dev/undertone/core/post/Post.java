@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param repost whether the post is a repost/retweet/boost of another
  * @param quote whether the post quotes another
  * @param tracks the track phrases the post matched, empty before tracking
+ * @param links links the post carries (Bluesky link facets, X expanded URLs), possibly empty
  */
 public record Post(
         PostSource source,
@@ -40,7 +41,8 @@ public record Post(
         boolean reply,
         boolean repost,
         boolean quote,
-        List<String> tracks) {
+        List<String> tracks,
+        List<String> links) {
 
     public Post {
         Objects.requireNonNull(source, "source");
@@ -51,6 +53,41 @@ public record Post(
         hashtags = List.copyOf(hashtags == null ? List.of() : hashtags);
         mentions = List.copyOf(mentions == null ? List.of() : mentions);
         tracks = List.copyOf(tracks == null ? List.of() : tracks);
+        links = List.copyOf(links == null ? List.of() : links);
+    }
+
+    /** A post without links; kept so that code written before links existed still compiles. */
+    public Post(
+            PostSource source,
+            String id,
+            Instant createdAt,
+            String authorHandle,
+            String authorId,
+            String text,
+            List<String> langs,
+            String url,
+            List<String> hashtags,
+            List<String> mentions,
+            boolean reply,
+            boolean repost,
+            boolean quote,
+            List<String> tracks) {
+        this(
+                source,
+                id,
+                createdAt,
+                authorHandle,
+                authorId,
+                text,
+                langs,
+                url,
+                hashtags,
+                mentions,
+                reply,
+                repost,
+                quote,
+                tracks,
+                List.of());
     }
 
     /** The key that identifies this post across Undertone: {@code source:id}. */
@@ -84,7 +121,8 @@ public record Post(
                 reply,
                 repost,
                 quote,
-                matched);
+                matched,
+                links);
     }
 
     /** A copy of this post with other language tags (used when the language is detected). */
@@ -103,6 +141,7 @@ public record Post(
                 reply,
                 repost,
                 quote,
-                tracks);
+                tracks,
+                links);
     }
 }

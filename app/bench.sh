@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs a benchmark main class from the app's test sources, e.g.
+#   app/bench.sh JetstreamSourceBenchmark 300000
+#   app/bench.sh JetstreamLagBenchmark 1000 30
+# Builds core and app (no tests), then runs the class on the test classpath.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+class="$1"; shift
+cp_file="app/target/bench.classpath"
+./mvnw -q -B -pl app -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$PWD/$cp_file" -Dmdep.includeScope=test >/dev/null
+exec java -cp "app/target/test-classes:app/target/classes:core/target/classes:$(cat "$cp_file")" \
+    "dev.undertone.app.bench.$class" "$@"

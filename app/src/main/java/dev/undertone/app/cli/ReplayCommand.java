@@ -1,0 +1,137 @@
+package dev.undertone.app.cli;
+
+import dev.undertone.app.pipeline.CoreStages;
+import dev.undertone.app.pipeline.Pipeline;
+import dev.undertone.app.pipeline.PipelineConfig;
+import dev.undertone.app.pipeline.PipelineException;
+import dev.undertone.app.pipeline.SourceRunner;
+import dev.undertone.app.source.ProgressAware;
+import dev.undertone.app.source.file.FileSource;
+import dev.undertone.app.source.file.FileSourceConfig;
+import dev.undertone.app.store.IndexListener;
+import dev.undertone.core.decode.Formats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code undertone replay FILE...}: ingests files through the same pipeline as live sources, exits
+ * when done, and prints the summary of CONTRACT.md.
+ */
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Ingest files through the pipeline (decode, track, classify, index) and exit.",
+            "An interrupted replay of the same file resumes where it stopped; lines appended"
+                    + " since are read on the next replay. Last stdout line:"
+                    + " {\"read\",\"posts\",\"matched\",\"indexed\",\"updated\",\"deleted\","
+                    + "\"rejected\",\"seconds\"}."
+        })
+public final class ReplayCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to ingest, in order.")
+    List<Path> files;
+
+    @Option(
+            names = "--format",
+            paramLabel = "F",
+            defaultValue = Formats.AUTO,
+            description =
+                    "auto (detected per record), jetstream, x, twitter, mastodon, json, text or"
+                            + " csv. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(
+            names = "--from-start",
+            description = "Read the files from their beginning even if replayed before.")
+    boolean fromStart;
+
+    @Mixin IngestFilterOptions filters;
+    @Mixin ModelChoice model;
+    @Mixin RetainOption retain;
+    @Mixin DataOption data;
+
+    @Override
+    public Integer call() throws Exception {
+        for (Path f : files) {
+            if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
+                throw new UsageException("FILE: cannot read " + f + " (no such readable file)");
+            }
+        }
+        if (!Formats.isKnown(format)) {
+            throw new UsageException("--format: " + Formats.unknownMessage(format));
+        }
+        Clock clock = Clock.systemUTC();
+        long started = System.nanoTime();
+        var stages = CoreStages.of(filters.rules(), filters.languages(), model.load(), clock);
+        PipelineConfig config = PipelineConfig.DEFAULTS.withRetain(retain.duration());
+        Map<String, Object> summary;
+        try (Pipeline pipeline = Pipeline.open(data.dir(), config, clock)) {
+            pipeline.startProcessing(stages, IndexListener.NONE);
+            ingest(pipeline, clock);
+            pipeline.drainAndClose();
+            summary = new LinkedHashMap<>(pipeline.stats().summary());
+        }
+        summary.put("seconds", Math.round((System.nanoTime() - started) / 1e6) / 1e3);
+        System.out.println(SummaryJson.of(summary));
+        return 0;
+    }
+
+    private void ingest(Pipeline pipeline, Clock clock) throws InterruptedException {
+        long totalBytes = 0;
+        for (Path f : files) {
+            totalBytes += sizeOf(f);
+        }
+        AtomicLong finishedBytes = new AtomicLong();
+        AtomicReference<ProgressAware> current = new AtomicReference<>();
+        long total = totalBytes;
+        try (Progress progress =
+                Progress.start(
+                        "replay",
+                        () -> {
+                            ProgressAware c = current.get();
+                            return finishedBytes.get() + (c == null ? 0 : c.progressDone());
+                        },
+                        () -> total,
+                        "MB",
+                        1 << 20)) {
+            for (Path f : files) {
+                FileSource source = new FileSource(FileSourceConfig.of(f, format));
+                current.set(source);
+                SourceRunner runner = pipeline.startSource(source, fromStart);
+                while (!runner.await(Duration.ofSeconds(1))) {
+                    if (pipeline.processorFailure() != null) {
+                        runner.stop();
+                        break;
+                    }
+                }
+                if (runner.fatalError() != null) {
+                    throw new PipelineException(
+                            "replaying " + f + " failed: " + runner.fatalError().getMessage(),
+                            runner.fatalError());
+                }
+                current.set(null);
+                finishedBytes.addAndGet(sizeOf(f));
+            }
+        }
+    }
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+}

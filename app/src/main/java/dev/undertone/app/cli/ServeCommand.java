@@ -1,0 +1,264 @@
+package dev.undertone.app.cli;
+
+import dev.undertone.app.pipeline.DataDir;
+import dev.undertone.app.source.Secrets;
+import dev.undertone.app.store.PostFilter;
+import dev.undertone.app.store.PostStore;
+import dev.undertone.app.store.TermField;
+import dev.undertone.app.store.lucene.LuceneIndex;
+import dev.undertone.app.store.lucene.LuceneIndexConfig;
+import dev.undertone.app.store.lucene.LucenePostStore;
+import dev.undertone.app.store.opensearch.OpenSearchPostStore;
+import dev.undertone.app.web.ApiJson;
+import dev.undertone.app.web.ApiServer;
+import dev.undertone.app.web.ApiServerConfig;
+import dev.undertone.app.web.LiveFeed;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code undertone serve}: the dashboard and API over an existing index, until stopped. Read-only
+ * unless {@code --retain} is given, in which case it takes the data directory's write lock and
+ * removes old posts every minute.
+ */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serves the dashboard and the HTTP API over an existing index until stopped (Ctrl-C).",
+            "Prints {\"url\":\"http://HOST:PORT/\"} on stdout once it listens."
+        })
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    private static final long RETENTION_EVERY_SECONDS = 60;
+    private static final long SHUTDOWN_WAIT_SECONDS = 10;
+    private static final int WARM_UP_POSTS = 50;
+    private static final int WARM_UP_TERMS = 10;
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "undertone-data",
+            description = "The data directory (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(
+            names = "--port",
+            paramLabel = "P",
+            defaultValue = "8080",
+            description = "The port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(
+            names = "--host",
+            paramLabel = "H",
+            defaultValue = ApiServerConfig.DEFAULT_HOST,
+            description =
+                    "The address to bind (default: ${DEFAULT-VALUE}). Any other needs UNDERTONE_AUTH_TOKEN or --insecure.")
+    String host;
+
+    @Option(
+            names = "--insecure",
+            description = "Allow binding beyond loopback without UNDERTONE_AUTH_TOKEN.")
+    boolean insecure;
+
+    @Option(
+            names = "--retain",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description =
+                    "Remove posts created longer ago than this (e.g. 7d); default keeps everything.")
+    Duration retain;
+
+    @Mixin OpenSearchStoreOptions openSearch;
+
+    @Option(
+            names = "--secrets",
+            paramLabel = "FILE",
+            description = "A file of NAME=VALUE lines to read UNDERTONE_AUTH_TOKEN from.")
+    Path secretsFile;
+
+    @Override
+    public Integer call() throws Exception {
+        ApiServerConfig config = serverConfig();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        try (Served served = open();
+                LiveFeed feed = new LiveFeed(registry);
+                ApiServer server =
+                        new ApiServer(served.store, registry, feed, served::health, config)) {
+            warmUp(served.store);
+            int bound = server.start();
+            String url =
+                    "http://"
+                            + (config.host().contains(":")
+                                    ? "[" + config.host() + "]"
+                                    : config.host())
+                            + ":"
+                            + bound
+                            + "/";
+            System.out.println(ApiJson.write(Map.of("url", url)));
+            System.out.flush();
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        stopped.countDown();
+                                        awaitQuietly(closed);
+                                    },
+                                    "undertone-serve-shutdown"));
+            stopped.await();
+        } finally {
+            closed.countDown();
+        }
+        return 0;
+    }
+
+    /**
+     * Runs the dashboard's first queries in the background while the server starts, so the first
+     * page load finds the index in the page cache and the query code compiled.
+     */
+    private static void warmUp(PostStore store) {
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                store.summary(PostFilter.ALL);
+                                store.posts(PostFilter.ALL, WARM_UP_POSTS);
+                                store.terms(PostFilter.ALL, TermField.HASHTAGS, WARM_UP_TERMS);
+                                store.timeline(PostFilter.ALL, null);
+                            } catch (RuntimeException e) {
+                                LOG.debug(
+                                        "Warming up the index failed; the first page load will.",
+                                        e);
+                            }
+                        },
+                        "undertone-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Lets the main thread close the index cleanly before the JVM exits on Ctrl-C. */
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Secrets secrets() throws IOException {
+        return secretsFile == null
+                ? Secrets.fromEnvironment()
+                : Secrets.load(secretsFile, System.getenv());
+    }
+
+    private ApiServerConfig serverConfig() throws IOException {
+        Secrets secrets = secrets();
+        try {
+            return new ApiServerConfig(
+                    host, port, secrets.get(Secrets.AUTH_TOKEN).orElse(null), insecure);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private Served open() throws IOException {
+        if (openSearch.isSet()) {
+            if (retain != null) {
+                throw new UsageException(
+                        "--retain works on the local index only; on OpenSearch, rotate indices"
+                                + " (the Flink job's --rotation) and delete old ones");
+            }
+            return new Served(
+                    OpenSearchPostStore.open(openSearch.config(secrets())), null, null, null);
+        }
+        if (retain == null) {
+            return new Served(
+                    LucenePostStore.openReadOnly(DataDir.indexPath(data)), null, null, null);
+        }
+        if (retain.isZero() || retain.isNegative()) {
+            throw new UsageException("--retain must be a positive duration such as 7d");
+        }
+        DataDir dir = DataDir.openForWriting(data);
+        LuceneIndex index =
+                LuceneIndex.open(dir.index(), LuceneIndexConfig.DEFAULTS, Clock.systemUTC());
+        ScheduledExecutorService retention =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "undertone-retention");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        Served served =
+                new Served(new LucenePostStore(index.searcherManager()), dir, index, retention);
+        retention.scheduleWithFixedDelay(
+                served::removeOld, 0, RETENTION_EVERY_SECONDS, TimeUnit.SECONDS);
+        return served;
+    }
+
+    /**
+     * What {@code serve} holds open: the store, and for {@code --retain} the writer and its lock.
+     */
+    private final class Served implements AutoCloseable {
+        private final PostStore store;
+        private final DataDir dir;
+        private final LuceneIndex index;
+        private final ScheduledExecutorService retention;
+
+        Served(
+                PostStore store,
+                DataDir dir,
+                LuceneIndex index,
+                ScheduledExecutorService retention) {
+            this.store = store;
+            this.dir = dir;
+            this.index = index;
+            this.retention = retention;
+        }
+
+        Map<String, Object> health() {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("mode", "serve");
+            h.put("retain", retain == null ? null : retain.toString());
+            return h;
+        }
+
+        synchronized void removeOld() {
+            try {
+                index.removeCreatedBefore(Instant.now().minus(retain));
+                index.commit();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Removing posts older than {} failed; the next run retries.", retain, e);
+            }
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            store.close();
+            if (retention != null) {
+                retention.shutdownNow();
+                index.close();
+                dir.close();
+            }
+        }
+    }
+}

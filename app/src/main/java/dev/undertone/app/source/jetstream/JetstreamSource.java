@@ -1,0 +1,294 @@
+package dev.undertone.app.source.jetstream;
+
+import dev.undertone.app.source.NotConnectedException;
+import dev.undertone.app.source.Source;
+import dev.undertone.app.source.SourceBatch;
+import dev.undertone.app.source.SourceMetrics;
+import dev.undertone.core.decode.Formats;
+import dev.undertone.core.decode.RawRecord;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bluesky's Jetstream over WebSocket: the keyless default source. Subscribes to the configured
+ * collections (posts by default), yields each event's JSON untouched as a {@link Formats#JETSTREAM}
+ * record, and uses the newest {@code time_us} as its position.
+ *
+ * <p>Resuming passes {@code cursor} = position minus a rewind of a few seconds, so nothing is
+ * missed even on another instance; the events replayed by the rewind that were already accepted are
+ * recognised and dropped. Each failure moves on to the next configured host. A resume older than
+ * the server's retention (about a day) is clamped by the server without an error: the source
+ * notices the jump and reports a gap. Optional zstd compression uses Jetstream's dictionary.
+ */
+public final class JetstreamSource implements Source {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JetstreamSource.class);
+    private static final long MICROS_PER_MILLI = 1000;
+
+    private final String name;
+    private final JetstreamSourceConfig config;
+    private final SourceMetrics metrics;
+    private final Clock clock;
+    private final ZstdFrameDecoder zstd;
+    private final ReplayDedupe dedupe;
+    private final Map<String, String> headers;
+    private int hostIndex;
+    private volatile JetstreamConnection connection;
+    private volatile boolean closed;
+    private long newestTimeUs = -1;
+    private long requestedCursor = -1;
+    private boolean gapChecked = true;
+    private long duplicates;
+    private final java.util.Set<String> reported = new java.util.HashSet<>();
+
+    /**
+     * @param name the source's name in the journal (normally {@code bluesky})
+     * @param config endpoints, filters and timeouts
+     * @param metrics where connection state and counts are reported
+     * @param clock the time stamped on received records
+     * @param userAgent sent as {@code User-Agent}
+     * @throws IOException when the configured zstd dictionary cannot be read
+     */
+    public JetstreamSource(
+            String name,
+            JetstreamSourceConfig config,
+            SourceMetrics metrics,
+            Clock clock,
+            String userAgent)
+            throws IOException {
+        this.name = name;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.zstd =
+                config.zstdDictionary() == null
+                        ? null
+                        : ZstdFrameDecoder.load(config.zstdDictionary());
+        long windowUs = (config.cursorRewind().toMillis() + config.gapThreshold().toMillis());
+        this.dedupe = new ReplayDedupe(windowUs * MICROS_PER_MILLI);
+        this.headers = Map.of("User-Agent", userAgent);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void connect(String position) throws IOException {
+        // the runner closes a source between attempts; connecting again reopens it
+        closed = false;
+        dropConnection();
+        dedupe.discardPending();
+        long resumeUs = parsePosition(position);
+        newestTimeUs = resumeUs;
+        requestedCursor =
+                resumeUs < 0 ? -1 : resumeUs - config.cursorRewind().toMillis() * MICROS_PER_MILLI;
+        gapChecked = requestedCursor < 0;
+        URI endpoint = config.endpoints().get(hostIndex % config.endpoints().size());
+        URI uri = subscribeUri(endpoint, requestedCursor);
+        metrics.connecting(uri.toString());
+        JetstreamConnection c =
+                new JetstreamConnection(
+                        uri,
+                        headers,
+                        config.connectTimeout(),
+                        config.stallTimeout(),
+                        config.queueCapacity(),
+                        metrics,
+                        clock);
+        try {
+            c.open(config.connectTimeout());
+        } catch (IOException e) {
+            hostIndex++;
+            metrics.failed("connecting to Jetstream", e);
+            throw e;
+        }
+        connection = c;
+        metrics.connected();
+    }
+
+    private long parsePosition(String position) {
+        if (position == null || position.isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(position.strip());
+        } catch (NumberFormatException e) {
+            LOG.warn(
+                    "Ignoring journaled Jetstream position '{}': not a time_us; starting live.",
+                    position);
+            return -1;
+        }
+    }
+
+    URI subscribeUri(URI endpoint, long cursor) {
+        StringBuilder q = new StringBuilder();
+        if (endpoint.getRawQuery() != null) {
+            q.append(endpoint.getRawQuery());
+        }
+        for (String c : config.wantedCollections()) {
+            append(q, "wantedCollections", c);
+        }
+        if (cursor >= 0) {
+            append(q, "cursor", Long.toString(cursor));
+        }
+        if (zstd != null) {
+            append(q, "compress", "true");
+        }
+        String base = endpoint.toString();
+        int cut = base.indexOf('?');
+        return URI.create((cut < 0 ? base : base.substring(0, cut)) + "?" + q);
+    }
+
+    private static void append(StringBuilder q, String key, String value) {
+        if (q.length() > 0) {
+            q.append('&');
+        }
+        q.append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public SourceBatch read(Duration timeout) throws IOException, InterruptedException {
+        JetstreamConnection c = connection;
+        if (closed || c == null) {
+            throw new NotConnectedException("the Jetstream source is not connected");
+        }
+        // being asked again means the previous batch was journaled
+        dedupe.commit();
+        JetstreamConnection.Frame first = c.poll(timeout);
+        if (first == null) {
+            if (c.endedAndDrained()) {
+                throw lost(c, c.endReason());
+            }
+            Duration quiet = c.sinceLastFrame();
+            if (quiet.compareTo(config.stallTimeout()) >= 0) {
+                throw lost(c, "no event for " + quiet.toMillis() + " ms (stall)");
+            }
+            return SourceBatch.empty();
+        }
+        List<RawRecord> records = new ArrayList<>(Math.min(config.maxBatchEvents(), 256));
+        long newestBefore = newestTimeUs;
+        JetstreamConnection.Frame f = first;
+        while (f != null) {
+            accept(f, records);
+            f = records.size() < config.maxBatchEvents() ? c.pollNow() : null;
+        }
+        Instant eventTime =
+                newestTimeUs > newestBefore ? Instant.ofEpochMilli(newestTimeUs / 1000) : null;
+        metrics.eventsReceived(records.size(), eventTime);
+        return new SourceBatch(records, newestTimeUs < 0 ? null : Long.toString(newestTimeUs));
+    }
+
+    private void accept(JetstreamConnection.Frame f, List<RawRecord> out) {
+        byte[] json = f.bytes();
+        if (f.binary()) {
+            json = inflate(json);
+        }
+        long timeUs = JetstreamEvents.timeUs(json);
+        if (timeUs > 0) {
+            checkGap(timeUs);
+            newestTimeUs = Math.max(newestTimeUs, timeUs);
+        }
+        long id = JetstreamEvents.identity(json);
+        if (dedupe.seen(id)) {
+            duplicates++;
+            LOG.debug(
+                    "Dropped a replayed Jetstream event already journaled ({} so far).",
+                    duplicates);
+            return;
+        }
+        dedupe.add(id, timeUs);
+        out.add(new RawRecord(Formats.JETSTREAM, null, f.receivedAt(), json));
+    }
+
+    /**
+     * Decompresses a binary message; one that cannot be (no dictionary configured, corrupt bytes)
+     * is passed on as it is, so the decoder rejects it with its bytes kept.
+     */
+    private byte[] inflate(byte[] frame) {
+        if (zstd == null) {
+            reportOnce("unexpected_binary", "a binary message arrived on an uncompressed stream");
+            return frame;
+        }
+        try {
+            return zstd.decompress(frame);
+        } catch (IOException e) {
+            reportOnce("zstd", e.getMessage());
+            return frame;
+        }
+    }
+
+    private void reportOnce(String type, String message) {
+        if (reported.add(type)) {
+            metrics.problem(
+                    type, message + " (passed on for the decoder to reject; counted after this)");
+        } else {
+            metrics.errorCounted(type);
+        }
+    }
+
+    private void checkGap(long timeUs) {
+        if (gapChecked) {
+            return;
+        }
+        gapChecked = true;
+        long lateMs = (timeUs - requestedCursor) / MICROS_PER_MILLI;
+        if (lateMs > config.gapThreshold().toMillis()) {
+            metrics.gap(
+                    "the server replayed from time_us "
+                            + timeUs
+                            + ", "
+                            + Duration.ofMillis(lateMs).toSeconds()
+                            + " s after the requested cursor "
+                            + requestedCursor
+                            + " (older than it keeps); posts in between are missing");
+        }
+    }
+
+    private NotConnectedException lost(JetstreamConnection c, String why) {
+        connection = null;
+        c.shutdown();
+        hostIndex++;
+        NotConnectedException e = new NotConnectedException("Jetstream connection lost: " + why);
+        if (!closed) {
+            metrics.failed("reading from Jetstream", e);
+        }
+        return e;
+    }
+
+    @Override
+    public Map<String, Object> health() {
+        return metrics.snapshot();
+    }
+
+    /** Events dropped because they had been journaled before a rewound resume. */
+    public long duplicatesDropped() {
+        return duplicates;
+    }
+
+    private void dropConnection() {
+        JetstreamConnection c = connection;
+        connection = null;
+        if (c != null) {
+            c.shutdown();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        dropConnection();
+        metrics.closed();
+    }
+}

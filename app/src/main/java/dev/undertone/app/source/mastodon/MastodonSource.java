@@ -1,0 +1,324 @@
+package dev.undertone.app.source.mastodon;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.undertone.app.source.LineSplitter;
+import dev.undertone.app.source.LineStream;
+import dev.undertone.app.source.NotConnectedException;
+import dev.undertone.app.source.ReconnectPolicy;
+import dev.undertone.app.source.Source;
+import dev.undertone.app.source.SourceBatch;
+import dev.undertone.app.source.SourceFatalException;
+import dev.undertone.app.source.SourceMetrics;
+import dev.undertone.core.decode.Formats;
+import dev.undertone.core.decode.RawRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mastodon's streaming API over Server-Sent Events: a hashtag stream or the federated public
+ * timeline of one instance. Yields {@code update}, {@code status.update} and {@code delete} events
+ * as {@link Formats#MASTODON} records whose bytes are the event's SSE lines ({@code event: ...\n
+ * data: ...\n}) exactly as received, with the instance URL as origin (status ids, and so deletes,
+ * are local to it). Other events are ignored; {@code :thump} heartbeats keep the stall timer quiet.
+ *
+ * <p>The position is the newest status id received. Mastodon has no resume cursor, so a connect
+ * with a position first opens the stream and then fetches what was posted in between from the REST
+ * timeline ({@code since_id}); those statuses come first, as plain Status JSON records, and their
+ * later duplicates on the stream are dropped.
+ */
+public final class MastodonSource implements Source {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MastodonSource.class);
+    private static final Set<String> KEPT_EVENTS = Set.of("update", "status.update", "delete");
+    private static final String UPDATE = "update";
+    private static final int LINE_QUEUE = 10_000;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final String name;
+    private final MastodonSourceConfig config;
+    private final MastodonHttp http;
+    private final MastodonBackfill backfill;
+    private final SourceMetrics metrics;
+    private final Clock clock;
+    private final String origin;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final SseEventFramer framer = new SseEventFramer();
+    private final Deque<RawRecord> backlog = new ArrayDeque<>();
+    private final Set<String> backfilledIds = new HashSet<>();
+    private URI streamingRoot;
+    private volatile LineStream stream;
+    private volatile boolean closed;
+    private String newestId;
+    private String returnedId;
+
+    /**
+     * @param name the source's name in the journal (normally {@code mastodon})
+     * @param config the instance, the stream and timeouts
+     * @param token a user access token, or null for instances that stream without one
+     * @param metrics where connection state and counts are reported
+     * @param clock the time stamped on received records
+     * @param userAgent sent as {@code User-Agent}
+     */
+    public MastodonSource(
+            String name,
+            MastodonSourceConfig config,
+            String token,
+            SourceMetrics metrics,
+            Clock clock,
+            String userAgent) {
+        this.name = name;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+        HttpClient client =
+                HttpClient.newBuilder()
+                        .connectTimeout(config.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .build();
+        this.http = new MastodonHttp(client, token, userAgent, config.connectTimeout());
+        this.backfill = new MastodonBackfill(http, config);
+        this.origin = config.instanceUrl().toString();
+        this.streamingRoot = config.streamingUrl();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ReconnectPolicy reconnectPolicy() {
+        return (attempt, failure) -> {
+            if (failure instanceof MastodonHttp.StatusException s && s.retryAt != null) {
+                Duration wait = Duration.between(clock.instant(), s.retryAt);
+                return wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
+            }
+            return ReconnectPolicy.DEFAULT.delay(attempt, failure);
+        };
+    }
+
+    @Override
+    public void connect(String position) throws IOException {
+        // the runner closes a source between attempts; connecting again reopens it
+        closed = false;
+        dropStream();
+        framer.reset();
+        backlog.clear();
+        backfilledIds.clear();
+        newestId = position == null || position.isBlank() ? null : position.strip();
+        returnedId = newestId;
+        try {
+            if (streamingRoot == null) {
+                streamingRoot = new MastodonStreamingHost(http, config).discover();
+            }
+            URI uri = MastodonSourceConfig.resolve(streamingRoot, streamPath());
+            metrics.connecting(uri.toString());
+            stream = open(uri);
+            if (newestId != null) {
+                fillGap(newestId);
+            }
+        } catch (SourceFatalException e) {
+            dropStream();
+            metrics.fatal(e.getMessage());
+            throw e;
+        } catch (IOException e) {
+            dropStream();
+            metrics.failed("connecting to the Mastodon stream", e);
+            throw e;
+        }
+        metrics.connected();
+    }
+
+    private String streamPath() {
+        return config.hashtag() == null
+                ? "/api/v1/streaming/public"
+                : "/api/v1/streaming/hashtag?tag="
+                        + URLEncoder.encode(config.hashtag(), StandardCharsets.UTF_8);
+    }
+
+    private LineStream open(URI uri) throws IOException {
+        String doing = "opening the Mastodon stream";
+        HttpResponse<InputStream> resp =
+                http.send(
+                        http.request(uri).header("Accept", "text/event-stream").GET().build(),
+                        doing);
+        if (resp.statusCode() != 200) {
+            throw http.failure(resp, doing);
+        }
+        return new LineStream("mastodon-sse-reader", resp.body(), LINE_QUEUE, metrics).start();
+    }
+
+    private void fillGap(String sinceId) throws IOException {
+        MastodonBackfill.Result r;
+        try {
+            r = backfill.since(sinceId);
+        } catch (JsonProcessingException e) {
+            metrics.gap(
+                    "the timeline for the backfill was not valid JSON; posts since "
+                            + sinceId
+                            + " may be missing");
+            return;
+        }
+        for (MastodonBackfill.Status s : r.statuses()) {
+            backlog.add(new RawRecord(Formats.MASTODON, origin, clock.instant(), s.json()));
+            backfilledIds.add(s.id());
+        }
+        if (!r.complete()) {
+            metrics.gap(
+                    "the backfill stopped after "
+                            + config.backfillPages()
+                            + " pages; older posts since "
+                            + sinceId
+                            + " are missing");
+        }
+        LOG.info("Backfilled {} Mastodon statuses posted since {}.", r.statuses().size(), sinceId);
+    }
+
+    @Override
+    public SourceBatch read(Duration timeout) throws IOException, InterruptedException {
+        LineStream s = stream;
+        if (closed || s == null) {
+            throw new NotConnectedException("the Mastodon source is not connected");
+        }
+        List<RawRecord> records = new ArrayList<>();
+        while (!backlog.isEmpty() && records.size() < config.maxBatchEvents()) {
+            records.add(backlog.poll());
+        }
+        for (RawRecord r : records) {
+            newestId = StatusIds.max(newestId, statusId(r.payload()));
+        }
+        LineSplitter.Line line = records.isEmpty() ? s.poll(timeout) : s.pollNow();
+        Instant newest = null;
+        while (line != null && records.size() < config.maxBatchEvents()) {
+            SseEventFramer.Event e = framer.accept(line);
+            if (e != null) {
+                Instant t = route(e, records);
+                newest = t != null && (newest == null || t.isAfter(newest)) ? t : newest;
+            }
+            line = s.pollNow();
+        }
+        if (records.isEmpty()) {
+            checkAlive(s);
+        }
+        metrics.eventsReceived(records.size(), newest);
+        // an unchanged position is left out, so an idle stream does not make the journal write
+        String position = java.util.Objects.equals(newestId, returnedId) ? null : newestId;
+        returnedId = newestId;
+        return new SourceBatch(records, position);
+    }
+
+    /** Keeps a wanted event; returns the status's creation time for the lag, when known. */
+    private Instant route(SseEventFramer.Event e, List<RawRecord> out) {
+        if (!KEPT_EVENTS.contains(e.name())) {
+            LOG.debug("Ignored Mastodon event '{}'.", e.name());
+            return null;
+        }
+        JsonNode status = null;
+        if (!e.name().equals("delete")) {
+            try {
+                status = mapper.readTree(e.data());
+            } catch (JsonProcessingException ex) {
+                status = null;
+            }
+        }
+        String id = status == null ? null : status.path("id").asText(null);
+        if (e.name().equals(UPDATE) && id != null && backfilledIds.contains(id)) {
+            return null;
+        }
+        out.add(new RawRecord(Formats.MASTODON, origin, clock.instant(), e.raw()));
+        if (id != null) {
+            newestId = StatusIds.max(newestId, id);
+        }
+        String created = status == null ? null : status.path("created_at").asText(null);
+        try {
+            return created == null ? null : Instant.parse(created);
+        } catch (java.time.format.DateTimeParseException ex) {
+            return null;
+        }
+    }
+
+    private static String statusId(byte[] json) {
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                JsonToken v = p.nextToken();
+                if ("id".equals(f) && v == JsonToken.VALUE_STRING) {
+                    return p.getText();
+                }
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private void checkAlive(LineStream s) throws NotConnectedException {
+        if (s.ended()) {
+            IOException f = s.failure();
+            throw lost(f != null ? MastodonHttp.describe(f) : "the server closed the stream", f);
+        }
+        long quiet = s.nanosSinceLastByte();
+        if (quiet >= config.stallTimeout().toNanos()) {
+            throw lost(
+                    "no event and no heartbeat for "
+                            + Duration.ofNanos(quiet).toMillis()
+                            + " ms (stall)",
+                    null);
+        }
+    }
+
+    private NotConnectedException lost(String why, Throwable cause) {
+        dropStream();
+        NotConnectedException e = new NotConnectedException("Mastodon stream lost: " + why, cause);
+        if (!closed) {
+            metrics.failed("reading the Mastodon stream", e);
+        }
+        return e;
+    }
+
+    @Override
+    public Map<String, Object> health() {
+        return metrics.snapshot();
+    }
+
+    private void dropStream() {
+        LineStream s = stream;
+        stream = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        dropStream();
+        metrics.closed();
+    }
+}

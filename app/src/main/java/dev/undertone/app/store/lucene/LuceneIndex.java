@@ -1,0 +1,289 @@
+package dev.undertone.app.store.lucene;
+
+import dev.undertone.app.store.PostWrite;
+import dev.undertone.app.store.WriteCounts;
+import dev.undertone.core.index.IndexFields;
+import dev.undertone.core.post.ScoredPost;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded index writer: applies post writes with the post key as the document id, makes them
+ * searchable on a short interval, and commits them together with the journal offset they reach, so
+ * a restart resumes from exactly what the index holds.
+ *
+ * <p>Owned by one thread (the processor): {@link #apply}, {@link #maybeRefresh}, {@link
+ * #maybeCommit} and {@link #close} are not thread-safe. Searches go through {@link
+ * #searcherManager()}, which is.
+ */
+public final class LuceneIndex implements AutoCloseable {
+    /** Commit user data key: the journal offset of the first record not yet in the index. */
+    public static final String JOURNAL_OFFSET = "journal_offset";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneIndex.class);
+    private static final long MIN_BLOOM_CAPACITY = 4_000_000;
+    private static final java.time.Duration MAX_REFRESH_INTERVAL = java.time.Duration.ofSeconds(1);
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final LuceneIndexConfig config;
+    private final Clock clock;
+    private final Map<String, Boolean> unrefreshed = new HashMap<>();
+    private final List<ScoredPost> unpublished = new ArrayList<>();
+    private final List<String> unpublishedDeletes = new ArrayList<>();
+    private KeyBloomFilter keys;
+    private long committedOffset;
+    private volatile long appliedOffset;
+    private boolean uncommitted;
+    private long lastRefreshNanos = System.nanoTime();
+    private long lastCommitNanos = System.nanoTime();
+
+    private LuceneIndex(Path path, LuceneIndexConfig config, Clock clock) throws IOException {
+        this.config = config;
+        this.clock = clock;
+        this.directory = FSDirectory.open(path);
+        IndexWriterConfig iwc = new IndexWriterConfig(PostDocuments.analyzer());
+        iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        iwc.setRAMBufferSizeMB(config.ramBufferMb());
+        iwc.setCommitOnClose(false);
+        this.writer = new IndexWriter(directory, iwc);
+        this.searchers = new SearcherManager(writer, null);
+        Map<String, String> data = new HashMap<>();
+        writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+        this.committedOffset = Long.parseLong(data.getOrDefault(JOURNAL_OFFSET, "0"));
+        this.appliedOffset = committedOffset;
+        this.keys = loadKeys();
+    }
+
+    /** Opens the index in {@code path}, creating it when missing. */
+    public static LuceneIndex open(Path path, LuceneIndexConfig config, Clock clock)
+            throws IOException {
+        return new LuceneIndex(path, config, clock);
+    }
+
+    /** The journal offset of the first record the last commit does not include. */
+    public long committedOffset() {
+        return committedOffset;
+    }
+
+    /** The journal offset after the last applied batch (committed or not). */
+    public long appliedOffset() {
+        return appliedOffset;
+    }
+
+    /** Searchers over the near-real-time view, refreshed by {@link #maybeRefresh}. */
+    public SearcherManager searcherManager() {
+        return searchers;
+    }
+
+    /**
+     * Builds the documents of a batch of writes. Pure and thread-safe, so it can run on another
+     * thread than {@link #apply(Prepared, long)}.
+     */
+    public Prepared prepare(List<PostWrite> writes) {
+        Instant now = clock.instant();
+        List<Document> docs = new ArrayList<>(writes.size());
+        for (PostWrite w : writes) {
+            docs.add(
+                    w instanceof PostWrite.Upsert u
+                            ? PostDocuments.toDocument(u.post(), now)
+                            : null);
+        }
+        return new Prepared(writes, docs);
+    }
+
+    /** Writes with their documents built; deletes have a null document. */
+    public record Prepared(List<PostWrite> writes, List<Document> documents) {}
+
+    /** Prepares and applies writes in one go (see {@link #apply(Prepared, long)}). */
+    public WriteCounts apply(List<PostWrite> writes, long offsetAfter) throws IOException {
+        return apply(prepare(writes), offsetAfter);
+    }
+
+    /**
+     * Applies prepared writes in order and records that the journal is processed up to {@code
+     * offsetAfter}. Not searchable until the next refresh, not durable until the next commit.
+     */
+    public WriteCounts apply(Prepared batch, long offsetAfter) throws IOException {
+        long indexed = 0;
+        long updated = 0;
+        long deleted = 0;
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (int i = 0; i < batch.writes().size(); i++) {
+                PostWrite w = batch.writes().get(i);
+                if (w instanceof PostWrite.Upsert u) {
+                    String key = u.post().post().key();
+                    boolean existed = exists(searcher, key);
+                    writer.updateDocument(PostDocuments.keyTerm(key), batch.documents().get(i));
+                    unrefreshed.put(key, Boolean.TRUE);
+                    keys.add(key);
+                    unpublished.add(u.post());
+                    if (existed) {
+                        updated++;
+                    } else {
+                        indexed++;
+                    }
+                } else if (w instanceof PostWrite.Delete d && exists(searcher, d.key())) {
+                    writer.deleteDocuments(PostDocuments.keyTerm(d.key()));
+                    unrefreshed.put(d.key(), Boolean.FALSE);
+                    unpublishedDeletes.add(d.key());
+                    deleted++;
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        appliedOffset = offsetAfter;
+        uncommitted = true;
+        return new WriteCounts(indexed, updated, deleted);
+    }
+
+    /** Removes posts created before {@code cutoff} ({@code --retain}) and refreshes. */
+    public void removeCreatedBefore(Instant cutoff) throws IOException {
+        writer.deleteDocuments(
+                LongPoint.newRangeQuery(
+                        IndexFields.CREATED_AT, Long.MIN_VALUE, cutoff.toEpochMilli() - 1));
+        uncommitted = true;
+        refresh();
+    }
+
+    /**
+     * Makes applied writes searchable when the refresh interval has passed.
+     *
+     * @param catchingUp true while a backlog is being worked off: refreshes then wait the longest
+     *     interval allowed (1 s), since each refresh writes a small segment and slows the catch-up
+     * @return the posts and deleted keys that just became visible (for the live feed), or null when
+     *     nothing was refreshed
+     */
+    public Refreshed maybeRefresh(boolean catchingUp) throws IOException {
+        long interval = (catchingUp ? MAX_REFRESH_INTERVAL : config.refreshInterval()).toNanos();
+        if (unrefreshed.isEmpty() || System.nanoTime() - lastRefreshNanos < interval) {
+            return null;
+        }
+        return refresh();
+    }
+
+    /** Makes applied writes searchable now. */
+    public Refreshed refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+        lastRefreshNanos = System.nanoTime();
+        unrefreshed.clear();
+        Refreshed r = new Refreshed(List.copyOf(unpublished), List.copyOf(unpublishedDeletes));
+        unpublished.clear();
+        unpublishedDeletes.clear();
+        if (keys.isOverfull()) {
+            keys = loadKeys();
+        }
+        return r;
+    }
+
+    /** What one refresh made visible. */
+    public record Refreshed(List<ScoredPost> posts, List<String> deletedKeys) {}
+
+    /** Whether there are uncommitted writes and the commit interval has passed. */
+    public boolean maybeCommitDue() {
+        return uncommitted
+                && System.nanoTime() - lastCommitNanos >= config.commitInterval().toNanos();
+    }
+
+    /** Commits all applied writes together with the journal offset they reach. */
+    public void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(JOURNAL_OFFSET, Long.toString(appliedOffset)).entrySet());
+        writer.commit();
+        committedOffset = appliedOffset;
+        uncommitted = false;
+        lastCommitNanos = System.nanoTime();
+    }
+
+    private boolean exists(IndexSearcher searcher, String key) throws IOException {
+        Boolean pending = unrefreshed.get(key);
+        if (pending != null) {
+            return pending;
+        }
+        if (!keys.mightContain(key)) {
+            return false;
+        }
+        BytesRef term = new BytesRef(key);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(IndexFields.KEY);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            if (!te.seekExact(term)) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
+            for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private KeyBloomFilter loadKeys() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            long docs = searcher.getIndexReader().numDocs();
+            KeyBloomFilter filter = new KeyBloomFilter(Math.max(MIN_BLOOM_CAPACITY, docs * 2));
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(IndexFields.KEY);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = terms.iterator();
+                for (BytesRef t = te.next(); t != null; t = te.next()) {
+                    filter.add(t.utf8ToString());
+                }
+            }
+            if (docs > 0) {
+                LOG.debug("Loaded {} post keys from the index.", filter.size());
+            }
+            return filter;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Commits what was applied, then closes the writer. */
+    @Override
+    public void close() throws IOException {
+        try {
+            if (uncommitted) {
+                commit();
+            }
+        } finally {
+            searchers.close();
+            writer.close();
+            directory.close();
+        }
+    }
+}

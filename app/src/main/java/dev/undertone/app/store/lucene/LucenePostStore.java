@@ -1,0 +1,352 @@
+package dev.undertone.app.store.lucene;
+
+import dev.undertone.app.store.ExportSink;
+import dev.undertone.app.store.InvalidQueryException;
+import dev.undertone.app.store.PostFilter;
+import dev.undertone.app.store.PostPage;
+import dev.undertone.app.store.PostStore;
+import dev.undertone.app.store.StoreException;
+import dev.undertone.app.store.StoredPost;
+import dev.undertone.app.store.Summary;
+import dev.undertone.app.store.TermField;
+import dev.undertone.app.store.Timeline;
+import dev.undertone.app.store.TimelinePlan;
+import dev.undertone.app.store.TopTerms;
+import dev.undertone.core.index.IndexFields;
+import dev.undertone.core.sentiment.Sentiment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The {@link PostStore} over the embedded Lucene index, reading through a {@link SearcherManager}.
+ *
+ * <p>Given the writer's manager (the {@code run} command), it sees what the writer refreshes and
+ * does not close it. Opened read-only over a directory ({@link #openReadOnly}, the {@code serve},
+ * {@code stats} and {@code export} commands), it owns its reader and refreshes it at most once a
+ * second, so a {@code replay} running beside it shows up.
+ */
+public final class LucenePostStore implements PostStore {
+    private static final long OWN_REFRESH_MILLIS = 1000;
+
+    /**
+     * Content words are counted over at least this many of the newest matching posts (all of them
+     * when fewer match): every post has a dozen, so counting a million posts' words takes too long
+     * for a dashboard, and the recent ones are what a live view is about.
+     */
+    static final int WORDS_SAMPLE = 20_000;
+
+    /** Hashtags and mentions are counted over at least this many of the newest posts having one. */
+    static final int TAGS_SAMPLE = 100_000;
+
+    private static final Sort OLDEST_FIRST =
+            new Sort(new SortField(IndexFields.CREATED_AT, SortField.Type.LONG, false));
+
+    private final SearcherManager manager;
+    private final Directory ownedDirectory;
+    private final AtomicLong lastRefresh = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * A store reading through the writer's manager, which the writer refreshes and closes.
+     *
+     * @param manager the index writer's searcher manager
+     */
+    public LucenePostStore(SearcherManager manager) {
+        this(manager, null);
+    }
+
+    private LucenePostStore(SearcherManager manager, Directory ownedDirectory) {
+        this.manager = manager;
+        this.ownedDirectory = ownedDirectory;
+    }
+
+    /**
+     * Opens a read-only store over an existing index directory ({@code DATA/index}).
+     *
+     * @throws StoreException if there is no index there or it cannot be read
+     */
+    public static LucenePostStore openReadOnly(Path indexDir) {
+        if (!Files.isDirectory(indexDir)) {
+            throw new StoreException(
+                    "opening the index: no index at "
+                            + indexDir
+                            + " (run 'undertone replay' or 'undertone run' first, or pass --data)",
+                    null);
+        }
+        Directory dir = null;
+        try {
+            dir = FSDirectory.open(indexDir);
+            return new LucenePostStore(new SearcherManager(dir, null), dir);
+        } catch (IndexNotFoundException e) {
+            closeQuietly(dir);
+            throw new StoreException(
+                    "opening the index: no index at "
+                            + indexDir
+                            + " (run 'undertone replay' or 'undertone run' first)",
+                    e);
+        } catch (IOException e) {
+            closeQuietly(dir);
+            throw new StoreException("opening the index at " + indexDir, e);
+        }
+    }
+
+    @Override
+    public Summary summary(PostFilter filter) {
+        return read(
+                "counting posts",
+                searcher -> {
+                    if (filter.isAll()) {
+                        return countAll(searcher);
+                    }
+                    SummaryCollector c = new SummaryCollector();
+                    searcher.search(LuceneQueries.of(filter), c);
+                    return c.summary();
+                });
+    }
+
+    /** The summary of every post from term counts, without visiting documents. */
+    private static Summary countAll(IndexSearcher searcher) throws IOException {
+        Map<Sentiment, Long> bySentiment = new EnumMap<>(Sentiment.class);
+        for (Sentiment s : Sentiment.values()) {
+            bySentiment.put(s, (long) searcher.count(termQuery(IndexFields.SENTIMENT, s.name())));
+        }
+        long unscored = searcher.count(termQuery(IndexFields.SENTIMENT, IndexFields.UNSCORED));
+        Map<String, Long> reasons = new HashMap<>();
+        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.UNSCORED_REASON);
+        long withReason = 0;
+        if (terms != null) {
+            TermsEnum e = terms.iterator();
+            for (BytesRef t = e.next(); t != null; t = e.next()) {
+                String reason = t.utf8ToString();
+                long n = searcher.count(termQuery(IndexFields.UNSCORED_REASON, reason));
+                if (n > 0) {
+                    reasons.put(reason, n);
+                    withReason += n;
+                }
+            }
+        }
+        if (unscored > withReason) {
+            reasons.merge(SummaryCollector.UNKNOWN_REASON, unscored - withReason, Long::sum);
+        }
+        return new Summary(searcher.getIndexReader().numDocs(), bySentiment, unscored, reasons);
+    }
+
+    private static Query termQuery(String field, String value) {
+        return new TermQuery(new Term(field, value));
+    }
+
+    @Override
+    public Timeline timeline(PostFilter filter, Duration interval) {
+        return read(
+                "building the timeline",
+                searcher -> {
+                    Query query = LuceneQueries.of(filter);
+                    Instant first = filter.from() != null ? filter.from() : oldest(searcher, query);
+                    Instant last =
+                            filter.to() != null
+                                    ? filter.to().minusMillis(1)
+                                    : newest(searcher, query);
+                    if (first == null || last == null || last.isBefore(first)) {
+                        return new Timeline(
+                                interval == null ? Duration.ofMinutes(1) : interval,
+                                first == null ? Instant.EPOCH : first,
+                                first == null ? Instant.EPOCH : first,
+                                List.of());
+                    }
+                    TimelineCollector c =
+                            new TimelineCollector(TimelinePlan.of(interval, first, last));
+                    searcher.search(query, c);
+                    return c.timeline();
+                });
+    }
+
+    @Override
+    public PostPage posts(PostFilter filter, int limit) {
+        return read(
+                "searching posts",
+                searcher -> {
+                    Query query = LuceneQueries.of(filter);
+                    TopFieldDocs top =
+                            NewestWindow.top(searcher, query, limit, toMillis(filter.to()));
+                    StoredFields stored = searcher.storedFields();
+                    List<StoredPost> posts = new ArrayList<>(top.scoreDocs.length);
+                    for (ScoreDoc sd : top.scoreDocs) {
+                        posts.add(PostDocuments.fromDocument(stored.document(sd.doc)));
+                    }
+                    return new PostPage(searcher.count(query), posts);
+                });
+    }
+
+    @Override
+    public TopTerms terms(PostFilter filter, TermField field, int limit) {
+        return read(
+                "counting terms",
+                searcher -> {
+                    // Led by the posts that have the field at all (a third have hashtags).
+                    Query query =
+                            LuceneQueries.and(
+                                    LuceneQueries.of(filter),
+                                    new FieldExistsQuery(field.indexField()));
+                    Instant since = null;
+                    int sample = field == TermField.WORDS ? WORDS_SAMPLE : TAGS_SAMPLE;
+                    Long lo = NewestWindow.lowerBoundForNewest(searcher, query, sample);
+                    if (lo != null
+                            && (filter.from() == null || lo > filter.from().toEpochMilli())) {
+                        since = Instant.ofEpochMilli(lo);
+                        query =
+                                LuceneQueries.and(
+                                        query,
+                                        LongPoint.newRangeQuery(
+                                                IndexFields.CREATED_AT, lo, Long.MAX_VALUE));
+                    }
+                    TermsCollector c = new TermsCollector(field, limit, since);
+                    searcher.search(query, c);
+                    return c.topTerms();
+                });
+    }
+
+    @Override
+    public long export(PostFilter filter, ExportSink sink) throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            ExportCollector c = new ExportCollector();
+            searcher.search(LuceneQueries.of(filter), c);
+            StoredFields stored = searcher.storedFields();
+            long n = 0;
+            for (int doc : c.docsOldestFirst()) {
+                Document d = stored.document(doc);
+                sink.accept(PostDocuments.fromDocument(d));
+                n++;
+            }
+            return n;
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidQueryException("q", "matches too many terms; make it more specific");
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true) || ownedDirectory == null) {
+            return;
+        }
+        try {
+            manager.close();
+        } catch (IOException e) {
+            throw new StoreException("closing the index reader", e);
+        } finally {
+            closeQuietly(ownedDirectory);
+        }
+    }
+
+    /** The earliest creation time among the matches, or null when nothing matches. */
+    private static Instant oldest(IndexSearcher searcher, Query query) throws IOException {
+        // Ascending over data that arrives in ascending order: the points skip nearly everything.
+        return firstTime(searcher.search(query, 1, OLDEST_FIRST, false));
+    }
+
+    /** The latest creation time among the matches, or null when nothing matches. */
+    private static Instant newest(IndexSearcher searcher, Query query) throws IOException {
+        return firstTime(NewestWindow.top(searcher, query, 1, null));
+    }
+
+    private static Instant firstTime(TopFieldDocs top) {
+        if (top.scoreDocs.length == 0) {
+            return null;
+        }
+        return Instant.ofEpochMilli((Long) ((FieldDoc) top.scoreDocs[0]).fields[0]);
+    }
+
+    private static Long toMillis(Instant t) {
+        return t == null ? null : t.toEpochMilli();
+    }
+
+    private interface Read<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T read(String what, Read<T> body) {
+        IndexSearcher searcher;
+        try {
+            searcher = acquire();
+        } catch (IOException e) {
+            throw new StoreException(what + ": the index cannot be read", e);
+        }
+        try {
+            return body.apply(searcher);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidQueryException("q", "matches too many terms; make it more specific");
+        } catch (IOException e) {
+            throw new StoreException(what + ": reading the index failed", e);
+        } finally {
+            try {
+                manager.release(searcher);
+            } catch (IOException e) {
+                throw new StoreException(what + ": releasing the index reader failed", e);
+            }
+        }
+    }
+
+    private IndexSearcher acquire() throws IOException {
+        if (closed.get()) {
+            throw new IllegalStateException("the post store is closed (a bug in the caller)");
+        }
+        long now = System.currentTimeMillis();
+        long last = lastRefresh.get();
+        if (ownedDirectory != null
+                && now - last >= OWN_REFRESH_MILLIS
+                && lastRefresh.compareAndSet(last, now)) {
+            manager.maybeRefresh();
+        }
+        return manager.acquire();
+    }
+
+    private static void closeQuietly(Directory dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            dir.close();
+        } catch (IOException ignored) {
+            // Closing after a failure: the first error is the one worth reporting.
+        }
+    }
+
+    /** For tests: the reader's document count, to wait for a refresh. */
+    int numDocs() {
+        return read("counting documents", s -> ((DirectoryReader) s.getIndexReader()).numDocs());
+    }
+}

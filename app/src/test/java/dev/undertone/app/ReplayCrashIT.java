@@ -1,0 +1,139 @@
+package dev.undertone.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.undertone.app.testing.UndertoneProcess;
+import dev.undertone.core.index.IndexFields;
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 at arbitrary moments of a replay, then the same command again: every post ends up in the
+ * index exactly once, and {@code stats} agrees with what the test computed on its own.
+ */
+class ReplayCrashIT {
+    private static final int POSTS = 50_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir Path tmp;
+
+    @Test
+    void killedReplaysResumeToExactlyOnce() throws Exception {
+        Path input = tmp.resolve("posts.jsonl");
+        Path data = tmp.resolve("data");
+        Path logs = tmp.resolve("logs");
+        int expected = writePosts(input);
+        Random random = new Random(42);
+        for (int kill = 0; kill < 3; kill++) {
+            Process p =
+                    UndertoneProcess.start(
+                            logs,
+                            "killed-" + kill,
+                            "replay",
+                            input.toString(),
+                            "--data",
+                            data.toString());
+            // Kill once the run is past start-up and journaling, at a different point each time.
+            long journaledBefore = journalBytes(data);
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> journalBytes(data) > journaledBefore || !p.isAlive());
+            Thread.sleep(random.nextInt(1500));
+            p.destroyForcibly().waitFor();
+        }
+        UndertoneProcess.Result last =
+                UndertoneProcess.run(
+                        logs, "final", "replay", input.toString(), "--data", data.toString());
+        assertThat(last.exitCode()).as(last.stderr()).isZero();
+
+        Set<String> keys = storedKeys(data.resolve("index"));
+        assertThat(keys).hasSize(expected);
+        for (int i = 0; i < POSTS; i++) {
+            if (i % 10 != 7) {
+                assertThat(keys).contains("file:p" + i);
+            }
+        }
+
+        UndertoneProcess.Result stats =
+                UndertoneProcess.run(logs, "stats", "stats", "--data", data.toString());
+        assertThat(stats.exitCode()).as(stats.stderr()).isZero();
+        JsonNode summary = JSON.readTree(stats.lastLine());
+        assertThat(summary.get("total").asLong()).isEqualTo(expected);
+
+        UndertoneProcess.Result again =
+                UndertoneProcess.run(
+                        logs, "again", "replay", input.toString(), "--data", data.toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(storedKeys(data.resolve("index"))).isEqualTo(keys);
+    }
+
+    /** Writes posts plus one malformed line per ten; returns how many posts must be stored. */
+    private static int writePosts(Path file) throws Exception {
+        int posts = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < POSTS; i++) {
+                if (i % 10 == 7) {
+                    w.write("{\"id\":\"p" + i + "\",\"text\": broken json\n");
+                    continue;
+                }
+                w.write(
+                        "{\"id\":\"p"
+                                + i
+                                + "\",\"text\":\"post number "
+                                + i
+                                + " is rather good\",\"created_at\":\"2026-11-2"
+                                + (i % 5)
+                                + "T10:00:00Z\",\"lang\":\"en\",\"author\":\"a"
+                                + (i % 97)
+                                + "\"}\n");
+                posts++;
+            }
+        }
+        return posts;
+    }
+
+    private static long journalBytes(Path data) throws Exception {
+        Path dir = data.resolve("journal");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            long sum = 0;
+            for (Path f : files.toList()) {
+                sum += Files.size(f);
+            }
+            return sum;
+        }
+    }
+
+    private static Set<String> storedKeys(Path index) throws Exception {
+        Set<String> keys = new HashSet<>();
+        try (var dir = FSDirectory.open(index);
+                DirectoryReader reader = DirectoryReader.open(dir)) {
+            Bits live = MultiBits.getLiveDocs(reader);
+            var stored = reader.storedFields();
+            for (int i = 0; i < reader.maxDoc(); i++) {
+                if (live == null || live.get(i)) {
+                    assertThat(keys.add(stored.document(i).get(IndexFields.KEY)))
+                            .as("a key stored twice")
+                            .isTrue();
+                }
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,198 @@
+package dev.undertone.core.decode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.undertone.core.post.Post;
+import dev.undertone.core.post.PostSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes Bluesky Jetstream v1 {@code /subscribe} events: post creates and updates become posts,
+ * post deletes become deletions, everything else (likes, reposts, follows, identity and account
+ * events) is not a post.
+ *
+ * <p>The post id is {@code <did>/<rkey>}; the post time is the record's {@code createdAt} unless it
+ * is missing, malformed or later than the event's {@code time_us} (a client clock ahead of the
+ * server's), in which case {@code time_us} is used.
+ */
+final class JetstreamDecoder implements RecordDecoder {
+    static final String POST_COLLECTION = "app.bsky.feed.post";
+    private static final String FACET_TAG = "app.bsky.richtext.facet#tag";
+    private static final String FACET_MENTION = "app.bsky.richtext.facet#mention";
+    private static final String FACET_LINK = "app.bsky.richtext.facet#link";
+    private static final String EMBED_RECORD = "app.bsky.embed.record";
+    private static final String EMBED_RECORD_WITH_MEDIA = "app.bsky.embed.recordWithMedia";
+
+    @Override
+    public Decoded decode(RawRecord record) {
+        return decode(Json.parseObject(record.payload()), record);
+    }
+
+    /** Whether a parsed object looks like a Jetstream event. */
+    static boolean looksLike(JsonNode node) {
+        return node.has("did") && node.has("kind") && (node.has("time_us") || node.has("commit"));
+    }
+
+    static Decoded decode(JsonNode event, RawRecord record) {
+        String kind = Json.text(event, "kind");
+        if (kind == null) {
+            throw new Rejection("Jetstream event has no 'kind'");
+        }
+        switch (kind) {
+            case "identity", "account" -> {
+                return new Decoded.NotAPost(kind);
+            }
+            case "commit" -> {
+                return commit(event, record);
+            }
+            default ->
+                    throw new Rejection("unknown Jetstream event kind '" + abbreviate(kind) + "'");
+        }
+    }
+
+    private static Decoded commit(JsonNode event, RawRecord record) {
+        JsonNode commit = Json.object(event, "commit");
+        if (commit == null) {
+            throw new Rejection("Jetstream commit event has no 'commit' object");
+        }
+        String collection = Json.text(commit, "collection");
+        String operation = Json.text(commit, "operation");
+        if (collection == null || operation == null) {
+            throw new Rejection("Jetstream commit lacks 'collection' or 'operation'");
+        }
+        if (!operation.equals("create")
+                && !operation.equals("update")
+                && !operation.equals("delete")) {
+            throw new Rejection(
+                    "unknown Jetstream commit operation '" + abbreviate(operation) + "'");
+        }
+        if (!POST_COLLECTION.equals(collection)) {
+            return new Decoded.NotAPost(collection + "#" + operation);
+        }
+        String did = Json.text(event, "did");
+        String rkey = Json.text(commit, "rkey");
+        String id = postId(did, rkey);
+        if (operation.equals("delete")) {
+            return new Decoded.Deletion(Post.key(PostSource.BLUESKY, id));
+        }
+        JsonNode rec = Json.object(commit, "record");
+        if (rec == null) {
+            throw new Rejection("Jetstream post " + operation + " has no 'record' object");
+        }
+        return new Decoded.NewPost(
+                post(did, rkey, id, rec, event, record), operation.equals("update"));
+    }
+
+    private static String postId(String did, String rkey) {
+        Ids.check(did, "Bluesky DID");
+        Ids.check(rkey, "Bluesky record key");
+        if (!did.startsWith("did:")) {
+            throw new Rejection("Bluesky DID '" + abbreviate(did) + "' does not start with 'did:'");
+        }
+        for (int i = 0; i < rkey.length(); i++) {
+            char c = rkey.charAt(i);
+            boolean ok =
+                    (c >= 'a' && c <= 'z')
+                            || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9')
+                            || c == '.'
+                            || c == '-'
+                            || c == '_'
+                            || c == ':'
+                            || c == '~';
+            if (!ok) {
+                throw new Rejection(
+                        "Bluesky record key '"
+                                + abbreviate(rkey)
+                                + "' has a character not allowed in record keys");
+            }
+        }
+        return did + "/" + rkey;
+    }
+
+    private static Post post(
+            String did, String rkey, String id, JsonNode rec, JsonNode event, RawRecord record) {
+        PostDraft d = new PostDraft(PostSource.BLUESKY);
+        d.id = id;
+        d.authorId = did;
+        d.text = Json.requiredText(rec, "text", "Bluesky post record");
+        d.url = "https://bsky.app/profile/" + did + "/post/" + rkey;
+        d.createdAt = postTime(rec, event, record);
+        List<String> tags = new ArrayList<>();
+        for (JsonNode l : Json.array(rec, "langs")) {
+            if (l.isTextual()) {
+                tags.add(l.textValue());
+            }
+        }
+        d.langs = Langs.normalize(tags);
+        facets(rec, d);
+        for (JsonNode t : Json.array(rec, "tags")) {
+            if (t.isTextual()) {
+                d.addHashtag(t.textValue());
+            }
+        }
+        d.reply = Json.object(rec, "reply") != null;
+        JsonNode embed = Json.object(rec, "embed");
+        String embedType = Json.text(embed, "$type");
+        d.quote = EMBED_RECORD.equals(embedType) || EMBED_RECORD_WITH_MEDIA.equals(embedType);
+        return d.build();
+    }
+
+    private static Instant postTime(JsonNode rec, JsonNode event, RawRecord record) {
+        JsonNode t = event.get("time_us");
+        Instant seen =
+                t != null && t.canConvertToLong() ? Times.fromEpochNumber(t.longValue()) : null;
+        Instant claimed = Times.parseIso(Json.text(rec, "createdAt"));
+        if (seen == null) {
+            seen = record.receivedAt();
+        }
+        return claimed == null || claimed.isAfter(seen) ? seen : claimed;
+    }
+
+    private static void facets(JsonNode rec, PostDraft d) {
+        byte[] utf8 = null;
+        for (JsonNode facet : Json.array(rec, "facets")) {
+            for (JsonNode feature : Json.array(facet, "features")) {
+                String type = Json.text(feature, "$type");
+                if (FACET_TAG.equals(type)) {
+                    d.addHashtag(Json.text(feature, "tag"));
+                } else if (FACET_LINK.equals(type)) {
+                    d.addLink(Json.text(feature, "uri"));
+                } else if (FACET_MENTION.equals(type)) {
+                    if (utf8 == null) {
+                        utf8 = d.text.getBytes(StandardCharsets.UTF_8);
+                    }
+                    String handle = slice(utf8, Json.object(facet, "index"));
+                    d.addMention(
+                            handle != null && handle.startsWith("@")
+                                    ? handle
+                                    : Json.text(feature, "did"));
+                }
+            }
+        }
+    }
+
+    /** The text between a facet's UTF-8 byte offsets, or null when they are out of range. */
+    private static String slice(byte[] utf8, JsonNode index) {
+        if (index == null) {
+            return null;
+        }
+        JsonNode s = index.get("byteStart");
+        JsonNode e = index.get("byteEnd");
+        if (s == null || e == null || !s.canConvertToInt() || !e.canConvertToInt()) {
+            return null;
+        }
+        int start = s.intValue();
+        int end = e.intValue();
+        if (start < 0 || end > utf8.length || start >= end) {
+            return null;
+        }
+        return new String(utf8, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    private static String abbreviate(String s) {
+        return Ids.abbreviate(s);
+    }
+}
