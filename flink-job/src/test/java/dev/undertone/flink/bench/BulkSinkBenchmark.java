@@ -29,10 +29,9 @@ import java.util.concurrent.CompletableFuture;
  * BulkWriter} in batches, with a number of requests in flight, to a fresh index. Prints one JSON
  * line.
  *
- * <p>{@code ./mvnw -q -pl flink-job -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.undertone.flink.bench.BulkSinkBenchmark -Dexec.args="200000 1000 2"} (posts,
- * batch size, requests in flight; a fourth argument, a base URL, uses that cluster instead of
- * starting a node).
+ * <p>Run (see README, "Scaling out"): {@code java -cp "$CP"
+ * dev.undertone.flink.bench.BulkSinkBenchmark 200000 1000 2} (posts, batch size, requests in
+ * flight; a fourth argument, a base URL, uses that cluster instead of starting a node).
  */
 public final class BulkSinkBenchmark {
     private BulkSinkBenchmark() {}

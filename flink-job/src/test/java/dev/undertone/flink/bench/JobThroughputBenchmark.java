@@ -36,9 +36,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * first; each run reads all of it (bounded) into its own index. Prints one JSON line per run: posts
  * per second from job start to the last document written.
  *
- * <p>{@code ./mvnw -q -pl flink-job -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.undertone.flink.bench.JobThroughputBenchmark -Dexec.args="100000 1 2"}
- * (posts, then the parallelisms to run).
+ * <p>Run (see README, "Scaling out"): {@code java -cp "$CP"
+ * dev.undertone.flink.bench.JobThroughputBenchmark 100000 1 2} (posts, then the parallelisms to
+ * run).
  */
 public final class JobThroughputBenchmark {
     private static final int PARTITIONS = 4;
