@@ -26,6 +26,7 @@
     charts: {},
     summary: null,
     timeline: null,
+    gen: 0,
   };
 
   const $ = (id) => document.getElementById(id);
@@ -104,6 +105,10 @@
 
   class AuthNeeded extends Error {}
 
+  // Answers to requests made before the filters last changed are dropped, so a slow old answer
+  // never overwrites a newer one.
+  class Stale extends Error {}
+
   function headers(accept) {
     const h = { Accept: accept || 'application/json' };
     if (state.token) h.Authorization = 'Bearer ' + state.token;
@@ -111,7 +116,9 @@
   }
 
   async function api(path, extra) {
+    const gen = state.gen;
     const res = await fetch(path + '?' + params(extra), { headers: headers(), cache: 'no-store' });
+    if (gen !== state.gen) throw new Stale('filters changed');
     if (res.status === 401) {
       askToken();
       throw new AuthNeeded('token needed');
@@ -123,11 +130,12 @@
       body = {};
     }
     if (!res.ok) throw new Error(body.error || 'HTTP ' + res.status);
+    if (gen !== state.gen) throw new Stale('filters changed');
     return body;
   }
 
   function showError(e) {
-    if (e instanceof AuthNeeded) return;
+    if (e instanceof AuthNeeded || e instanceof Stale) return;
     $('error').textContent = String(e && e.message ? e.message : e);
     $('error').hidden = false;
   }
@@ -241,9 +249,9 @@
       backgroundColor: css('--NET'),
       yAxisID: 'net',
       spanGaps: true,
-      pointRadius: 0,
       borderWidth: 2,
-      tension: 0.25,
+      tension: 0,
+      pointRadius: 2,
       order: 1,
     });
     if (state.charts.timeline) state.charts.timeline.destroy();
@@ -538,6 +546,7 @@
   // ---- wiring ----
 
   function applyFilters() {
+    state.gen += 1;
     urlFromForm();
     state.lastTotal = null;
     refreshAll();
@@ -551,8 +560,8 @@
       e.preventDefault();
       applyFilters();
     });
-    $('reset').addEventListener('click', () => {
-      $('filters').reset();
+    $('f-reset').addEventListener('click', () => {
+      HTMLFormElement.prototype.reset.call($('filters'));
       applyFilters();
     });
     $('theme-toggle').addEventListener('click', cycleTheme);

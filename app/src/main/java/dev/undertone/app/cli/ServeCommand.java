@@ -2,7 +2,9 @@ package dev.undertone.app.cli;
 
 import dev.undertone.app.pipeline.DataDir;
 import dev.undertone.app.source.Secrets;
+import dev.undertone.app.store.PostFilter;
 import dev.undertone.app.store.PostStore;
+import dev.undertone.app.store.TermField;
 import dev.undertone.app.store.lucene.LuceneIndex;
 import dev.undertone.app.store.lucene.LuceneIndexConfig;
 import dev.undertone.app.store.lucene.LucenePostStore;
@@ -47,6 +49,8 @@ public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final long RETENTION_EVERY_SECONDS = 60;
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
+    private static final int WARM_UP_POSTS = 50;
+    private static final int WARM_UP_TERMS = 10;
 
     @Option(
             names = "--data",
@@ -101,6 +105,7 @@ public final class ServeCommand implements Callable<Integer> {
                 LiveFeed feed = new LiveFeed(registry);
                 ApiServer server =
                         new ApiServer(served.store, registry, feed, served::health, config)) {
+            warmUp(served.store);
             int bound = server.start();
             String url =
                     "http://"
@@ -125,6 +130,30 @@ public final class ServeCommand implements Callable<Integer> {
             closed.countDown();
         }
         return 0;
+    }
+
+    /**
+     * Runs the dashboard's first queries in the background while the server starts, so the first
+     * page load finds the index in the page cache and the query code compiled.
+     */
+    private static void warmUp(PostStore store) {
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                store.summary(PostFilter.ALL);
+                                store.posts(PostFilter.ALL, WARM_UP_POSTS);
+                                store.terms(PostFilter.ALL, TermField.HASHTAGS, WARM_UP_TERMS);
+                                store.timeline(PostFilter.ALL, null);
+                            } catch (RuntimeException e) {
+                                LOG.debug(
+                                        "Warming up the index failed; the first page load will.",
+                                        e);
+                            }
+                        },
+                        "undertone-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Lets the main thread close the index cleanly before the JVM exits on Ctrl-C. */

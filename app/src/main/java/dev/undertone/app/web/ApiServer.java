@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
     private final QueryHandlers queries;
     private final MetricsEndpoint metrics;
     private final ScheduledExecutorService ticker;
+    private final Set<LiveFeed.Subscription> streams = ConcurrentHashMap.newKeySet();
     private Javalin app;
 
     /**
@@ -119,6 +121,10 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         ticker.shutdownNow();
+        // Streams end before the server stops, so no sender writes to a recycled response.
+        for (LiveFeed.Subscription s : streams) {
+            s.close();
+        }
         if (app != null) {
             app.stop();
             app = null;
@@ -235,7 +241,12 @@ public final class ApiServer implements AutoCloseable {
                                 return !client.terminated();
                             }
                         });
-        client.onClose(s::close);
+        streams.add(s);
+        client.onClose(
+                () -> {
+                    s.close();
+                    streams.remove(s);
+                });
     }
 
     private void tick() {
