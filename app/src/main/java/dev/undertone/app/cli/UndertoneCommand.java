@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ClassifyCommand.class,
             EvaluateCommand.class,
-            TrainCommand.class
+            TrainCommand.class,
+            RescoreCommand.class
         })
 public final class UndertoneCommand implements Runnable {
 
