@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /** Loads and saves the {@code accurate} model: the head shipped in the jar, or one from a file. */
 public final class AccurateModels {
@@ -51,8 +52,16 @@ public final class AccurateModels {
     }
 
     static AccurateModel withHead(MlpHead head) {
-        SentimentModel fast = SentimentModels.load(SentimentModels.DEFAULT);
-        return new AccurateModel(MiniLmEncoder.load(MiniLmConfig.DEFAULTS), fast, head);
+        // The fast model loads beside the encoder: it has its own half-second of work.
+        CompletableFuture<SentimentModel> fast =
+                CompletableFuture.supplyAsync(() -> SentimentModels.load(SentimentModels.DEFAULT));
+        MiniLmEncoder encoder = MiniLmEncoder.load(MiniLmConfig.DEFAULTS);
+        try {
+            return new AccurateModel(encoder, fast.join(), head);
+        } catch (RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
     }
 
     /** Writes a head file; the same head always gives the same bytes. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -70,30 +71,44 @@ public final class MiniLmEncoder implements AutoCloseable {
      */
     public static MiniLmEncoder load(MiniLmConfig config) {
         OnnxThread thread = new OnnxThread("undertone-onnx");
+        // The session is built on the ONNX thread while this thread loads the tokenizer: the two
+        // take about the same time, so loading takes half as long on two cores.
+        Future<OrtSession> session = thread.submit(() -> createSession(config));
+        HuggingFaceTokenizer tokenizer = null;
         try {
-            HuggingFaceTokenizer tokenizer = loadTokenizer(config);
-            byte[] model = resource(MODEL_RESOURCE);
-            return thread.call(
-                    () -> {
-                        OrtEnvironment env = OrtEnvironment.getEnvironment();
-                        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                            options.setIntraOpNumThreads(config.threads());
-                            options.setInterOpNumThreads(1);
-                            options.setExecutionMode(
-                                    OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-                            // Spinning intra-op threads burn CPU that other work needs on a
-                            // small machine (measured on 2 shared cores: 178 texts per
-                            // CPU-second with spinning, 217 without).
-                            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-                            options.setOptimizationLevel(
-                                    OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                            OrtSession session = env.createSession(model, options);
-                            return new MiniLmEncoder(config, thread, tokenizer, env, session);
-                        }
-                    });
+            tokenizer = loadTokenizer(config);
+            return new MiniLmEncoder(
+                    config,
+                    thread,
+                    tokenizer,
+                    OrtEnvironment.getEnvironment(),
+                    thread.await(session));
         } catch (IOException | RuntimeException e) {
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            try {
+                thread.await(session).close();
+            } catch (OrtException | RuntimeException ignored) {
+                // The first failure is the one to report.
+            }
             thread.close();
             throw new ModelException("loading the MiniLM encoder: " + e.getMessage(), e);
+        }
+    }
+
+    private static OrtSession createSession(MiniLmConfig config) throws IOException, OrtException {
+        byte[] model = resource(MODEL_RESOURCE);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(config.threads());
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            // Spinning intra-op threads burn CPU that other work needs on a small machine
+            // (measured on 2 shared cores: 178 texts per CPU-second with spinning, 217 without).
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            return env.createSession(model, options);
         }
     }
 

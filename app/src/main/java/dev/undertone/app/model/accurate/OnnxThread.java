@@ -1,5 +1,6 @@
 package dev.undertone.app.model.accurate;
 
+import dev.undertone.app.model.ModelException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,20 @@ final class OnnxThread implements AutoCloseable {
      * @throws RuntimeException the task's own unchecked exception, or one wrapping its checked one
      */
     <T> T call(Callable<T> task) {
-        Future<T> f = executor.submit(task);
+        return await(submit(task));
+    }
+
+    /** Starts a task on the thread; {@link #await} its result. */
+    <T> Future<T> submit(Callable<T> task) {
+        return executor.submit(task);
+    }
+
+    /**
+     * Waits for a task started with {@link #submit}.
+     *
+     * @throws RuntimeException the task's own unchecked exception, or one wrapping its checked one
+     */
+    <T> T await(Future<T> f) {
         boolean interrupted = false;
         try {
             while (true) {
@@ -55,7 +69,7 @@ final class OnnxThread implements AutoCloseable {
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException("running ONNX Runtime: " + cause, cause);
+            throw new ModelException("running ONNX Runtime: " + cause.getMessage(), cause);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
