@@ -5,6 +5,7 @@ import dev.undertone.app.model.accurate.AccurateModel;
 import dev.undertone.app.model.accurate.AccurateModels;
 import dev.undertone.app.model.accurate.AccurateTraining;
 import dev.undertone.app.model.accurate.HeadOptions;
+import dev.undertone.app.model.accurate.TokenExport;
 import dev.undertone.core.sentiment.eval.LabeledTexts;
 import dev.undertone.core.sentiment.fast.FastModel;
 import dev.undertone.core.sentiment.fast.FastModels;
@@ -80,6 +81,14 @@ public final class TrainCommand implements Callable<Integer> {
                     "Seed of the example order (default: ${DEFAULT-VALUE}, the shipped model's).")
     long seed;
 
+    @Option(
+            names = "--export-tokens",
+            paramLabel = "DIR",
+            description =
+                    "With --model accurate: only write the train and val splits as MiniLM token ids"
+                            + " into DIR, for the GPU fine-tuning recipe in training/.")
+    Path exportTokens;
+
     private final PrintStream stdout;
     private final PrintStream stderr;
 
@@ -113,6 +122,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
         LabeledTexts train = read("train");
         LabeledTexts val = read("val");
+        if (exportTokens != null) {
+            if (!model.equals(AccurateModel.NAME)) {
+                throw new UsageException("--export-tokens: only with --model accurate");
+            }
+            TokenExport.write(exportTokens, "train", train);
+            TokenExport.write(exportTokens, "val", val);
+            stderr.println("Wrote the token ids of train and val to " + exportTokens + ".");
+            return 0;
+        }
         if (model.equals(AccurateModel.NAME)) {
             return trainAccurate(train, val);
         }

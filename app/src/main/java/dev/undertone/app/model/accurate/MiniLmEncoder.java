@@ -73,22 +73,18 @@ public final class MiniLmEncoder implements AutoCloseable {
         OnnxThread thread = new OnnxThread("undertone-onnx");
         // The session is built on the ONNX thread while this thread loads the tokenizer: the two
         // take about the same time, so loading takes half as long on two cores.
-        Future<OrtSession> session = thread.submit(() -> createSession(config));
+        Future<Session> session = thread.submit(() -> createSession(config));
         HuggingFaceTokenizer tokenizer = null;
         try {
             tokenizer = loadTokenizer(config);
-            return new MiniLmEncoder(
-                    config,
-                    thread,
-                    tokenizer,
-                    OrtEnvironment.getEnvironment(),
-                    thread.await(session));
+            Session s = thread.await(session);
+            return new MiniLmEncoder(config, thread, tokenizer, s.env(), s.session());
         } catch (IOException | RuntimeException e) {
             if (tokenizer != null) {
                 tokenizer.close();
             }
             try {
-                thread.await(session).close();
+                thread.await(session).session().close();
             } catch (OrtException | RuntimeException ignored) {
                 // The first failure is the one to report.
             }
@@ -97,7 +93,14 @@ public final class MiniLmEncoder implements AutoCloseable {
         }
     }
 
-    private static OrtSession createSession(MiniLmConfig config) throws IOException, OrtException {
+    /** The environment and the session, both made on the ONNX thread. */
+    private record Session(OrtEnvironment env, OrtSession session) {}
+
+    /**
+     * Makes the session. Runs on the ONNX thread only: creating the environment on a thread with
+     * Java's default stack crashes the JVM.
+     */
+    private static Session createSession(MiniLmConfig config) throws IOException, OrtException {
         byte[] model = resource(MODEL_RESOURCE);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -108,7 +111,7 @@ public final class MiniLmEncoder implements AutoCloseable {
             // (measured on 2 shared cores: 178 texts per CPU-second with spinning, 217 without).
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            return env.createSession(model, options);
+            return new Session(env, env.createSession(model, options));
         }
     }
 
@@ -241,14 +244,14 @@ public final class MiniLmEncoder implements AutoCloseable {
         }
     }
 
-    /** The texts' token counts (with the special tokens, after truncation), for benchmarks. */
-    public int[] tokenCounts(List<String> texts) {
+    /** The texts' token ids, with the special tokens, truncated to the window. */
+    long[][] tokenIds(List<String> texts) {
         Encoding[] encodings = tokenizer.batchEncode(new ArrayList<>(texts));
-        int[] counts = new int[encodings.length];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = length(encodings[i]);
+        long[][] ids = new long[encodings.length][];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = encodings[i].getIds();
         }
-        return counts;
+        return ids;
     }
 
     @Override
