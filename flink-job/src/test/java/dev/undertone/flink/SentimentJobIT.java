@@ -121,6 +121,12 @@ class SentimentJobIT {
                 .withRetries(50, 1000, 120_000);
     }
 
+    /**
+     * Writes test input and waits for every acknowledgement, so a lost record fails here and not as
+     * a missing document later. Not idempotent: on a loaded machine an idempotent producer's
+     * timed-out batch can end in OutOfOrderSequenceException, and a duplicate raw record is
+     * harmless to the index anyway.
+     */
     private static void produce(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
         try (var producer =
                 new KafkaProducer<byte[], byte[]>(
@@ -128,13 +134,20 @@ class SentimentJobIT {
                                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                                 kafka.bootstrapServers(),
                                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                                true),
+                                false,
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                                1),
                         new ByteArraySerializer(),
                         new ByteArraySerializer())) {
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
             for (var r : records) {
-                producer.send(r);
+                acks.add(producer.send(r));
             }
-            producer.flush();
+            for (var ack : acks) {
+                ack.get();
+            }
         }
     }
 

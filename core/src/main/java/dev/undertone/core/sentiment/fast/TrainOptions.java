@@ -41,7 +41,7 @@ public record TrainOptions(
     /** The settings of the shipped model. */
     public static TrainOptions defaults() {
         return new TrainOptions(
-                new FeatureSpec(19, 2, 5, true, true), 2, 0.1, 3e-3, true, 1.0, 3, 42);
+                new FeatureSpec(19, 2, 5, true, true), 2, 0.1, 3e-3, true, 2.0, 3, 42);
     }
 
     /** These settings with another seed. */
