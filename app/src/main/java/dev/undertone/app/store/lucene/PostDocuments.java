@@ -1,8 +1,8 @@
 package dev.undertone.app.store.lucene;
 
-import dev.undertone.app.store.ContentWords;
 import dev.undertone.app.store.PostFilter;
 import dev.undertone.app.store.StoredPost;
+import dev.undertone.core.index.ContentWords;
 import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
@@ -195,8 +195,8 @@ public final class PostDocuments {
     }
 
     /**
-     * Values only counted by the top-terms query, never searched: doc values without the
-     * inverted index, which would double the cost of indexing a post's words.
+     * Values only counted by the top-terms query, never searched: doc values without the inverted
+     * index, which would double the cost of indexing a post's words.
      */
     private static void countedOnly(Document doc, String field, Iterable<String> values) {
         for (String v : values) {
