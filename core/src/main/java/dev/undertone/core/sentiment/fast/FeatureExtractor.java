@@ -62,6 +62,8 @@ final class FeatureExtractor {
 
     private void words(Tokens t, FeatureSink sink) {
         int bits = spec.bits();
+        int[] out = t.buckets(4 * t.count + 1);
+        int n = 0;
         LexiconEvidence lex = new LexiconEvidence();
         long prev = BOUNDARY;
         boolean inScope = false;
@@ -74,15 +76,15 @@ final class FeatureExtractor {
             byte type = t.type[i];
             long h = t.hash[i] ^ TYPE_SALT[type];
             boolean negated = inScope && spec.negation() && type == Tokens.WORD;
-            sink.hashed(FeatureSink.WORDS, Hashing.bucket(h, bits));
+            out[n++] = Hashing.bucket(h, bits);
             if (negated) {
-                sink.hashed(FeatureSink.WORDS, Hashing.bucket(h ^ NEGATED, bits));
+                out[n++] = Hashing.bucket(h ^ NEGATED, bits);
             }
             if (type == Tokens.HASHTAG) {
-                sink.hashed(FeatureSink.WORDS, Hashing.bucket(t.hash[i], bits));
+                out[n++] = Hashing.bucket(t.hash[i], bits);
             }
             if (spec.wordBigrams()) {
-                sink.hashed(FeatureSink.WORDS, Hashing.bucket(Hashing.combine(prev, h), bits));
+                out[n++] = Hashing.bucket(Hashing.combine(prev, h), bits);
             }
             prev = h;
             if (type == Tokens.WORD || type == Tokens.HASHTAG || type == Tokens.EMOTICON) {
@@ -115,8 +117,9 @@ final class FeatureExtractor {
             }
         }
         if (spec.wordBigrams()) {
-            sink.hashed(FeatureSink.WORDS, Hashing.bucket(Hashing.combine(prev, BOUNDARY), bits));
+            out[n++] = Hashing.bucket(Hashing.combine(prev, BOUNDARY), bits);
         }
+        sink.hashed(FeatureSink.WORDS, out, n);
         lex.emit(sink);
         sink.dense(DenseFeatures.BIAS, 1f);
         sink.dense(DenseFeatures.ALL_CAPS, log1p(caps));
@@ -130,26 +133,29 @@ final class FeatureExtractor {
         sink.dense(DenseFeatures.ENDS_ASKING, last == '?' ? 1f : 0f);
     }
 
+    /** The n-grams of the lower-cased text with a space before and after it. */
     private void chars(Tokens t, FeatureSink sink) {
         int bits = spec.bits();
         int min = spec.charMin();
         int max = spec.charMax();
-        char[] lower = t.lower;
         int n = t.length;
-        for (int i = -1; i < n; i++) {
+        char[] padded = t.padded();
+        int len = n + 2;
+        int[] out = t.buckets((n + 1) * (max - min + 1));
+        int count = 0;
+        for (int i = 0; i <= n && i + min <= len; i++) {
             long h = Hashing.SEED;
-            for (int k = 0; k < max; k++) {
-                int pos = i + k;
-                if (pos > n) {
-                    break;
-                }
-                char c = pos < 0 || pos == n ? ' ' : lower[pos];
-                h = Hashing.step(h, c);
-                if (k + 1 >= min) {
-                    sink.hashed(FeatureSink.CHARS, Hashing.bucket(h ^ CHAR_SALT, bits));
-                }
+            int k = 0;
+            for (; k < min - 1; k++) {
+                h = Hashing.step(h, padded[i + k]);
+            }
+            int last = Math.min(max, len - i);
+            for (; k < last; k++) {
+                h = Hashing.step(h, padded[i + k]);
+                out[count++] = Hashing.bucket(h ^ CHAR_SALT, bits);
             }
         }
+        sink.hashed(FeatureSink.CHARS, out, count);
     }
 
     private static boolean endsScope(char c) {
@@ -160,8 +166,17 @@ final class FeatureExtractor {
         return t.count == 0 ? 0 : t.lower[t.end[t.count - 1] - 1];
     }
 
+    /** {@code log(1 + count)}, from a table for the small counts a tweet has. */
     static float log1p(int count) {
-        return (float) Math.log1p(count);
+        return count < LOG1P.length ? LOG1P[count] : (float) Math.log1p(count);
+    }
+
+    private static final float[] LOG1P = new float[64];
+
+    static {
+        for (int i = 0; i < LOG1P.length; i++) {
+            LOG1P[i] = (float) Math.log1p(i);
+        }
     }
 
     /** Sums of the lexicon valences seen in one text. */
