@@ -54,30 +54,44 @@ final class FeatureExtractor {
     /** Emits the features of one normalised, non-empty text. */
     void extract(String text, Tokens tokens, FeatureSink sink) {
         tokenizer.tokenize(text, tokens);
+        int negations = markNegationScopes(tokens);
         words(tokens, sink);
+        dense(tokens, negations, sink);
         if (spec.charMin() > 0) {
             chars(tokens, sink);
         }
     }
 
+    /** Marks the words inside a negation scope; returns the number of negators. */
+    private int markNegationScopes(Tokens t) {
+        boolean inScope = false;
+        int negations = 0;
+        for (int i = 0; i < t.count; i++) {
+            byte type = t.type[i];
+            t.negated[i] = inScope && type == Tokens.WORD;
+            if (type == Tokens.PUNCT) {
+                inScope &= !endsScope(t.lower[t.start[i]]);
+            } else if (type == Tokens.EMOTICON) {
+                inScope = false;
+            } else if (type == Tokens.WORD && negators.isNegator(t, i)) {
+                inScope = true;
+                negations++;
+            }
+        }
+        return negations;
+    }
+
+    /** Unigrams (plus negated copies and hashtag bodies) and bigrams, with boundaries. */
     private void words(Tokens t, FeatureSink sink) {
         int bits = spec.bits();
         int[] out = t.buckets(4 * t.count + 1);
         int n = 0;
-        LexiconEvidence lex = new LexiconEvidence();
         long prev = BOUNDARY;
-        boolean inScope = false;
-        int negations = 0;
-        int caps = 0;
-        int elongated = 0;
-        int exclamations = 0;
-        int questions = 0;
         for (int i = 0; i < t.count; i++) {
             byte type = t.type[i];
             long h = t.hash[i] ^ TYPE_SALT[type];
-            boolean negated = inScope && spec.negation() && type == Tokens.WORD;
             out[n++] = Hashing.bucket(h, bits);
-            if (negated) {
+            if (spec.negation() && t.negated[i]) {
                 out[n++] = Hashing.bucket(h ^ NEGATED, bits);
             }
             if (type == Tokens.HASHTAG) {
@@ -87,17 +101,24 @@ final class FeatureExtractor {
                 out[n++] = Hashing.bucket(Hashing.combine(prev, h), bits);
             }
             prev = h;
+        }
+        if (spec.wordBigrams()) {
+            out[n++] = Hashing.bucket(Hashing.combine(prev, BOUNDARY), bits);
+        }
+        sink.hashed(FeatureSink.WORDS, out, n);
+    }
+
+    /** The {@link DenseFeatures}: lexicon evidence and the style of the text. */
+    private void dense(Tokens t, int negations, FeatureSink sink) {
+        LexiconEvidence lex = new LexiconEvidence();
+        int caps = 0;
+        int elongated = 0;
+        int exclamations = 0;
+        int questions = 0;
+        for (int i = 0; i < t.count; i++) {
+            byte type = t.type[i];
             if (type == Tokens.WORD || type == Tokens.HASHTAG || type == Tokens.EMOTICON) {
-                float v = lexicon.valence(t.hash[i]);
-                if (v != 0f) {
-                    if (inScope && type == Tokens.WORD) {
-                        v *= NEGATION_FLIP;
-                    }
-                    if (t.allCaps[i]) {
-                        v *= CAPS_BOOST;
-                    }
-                    lex.add(v, type == Tokens.EMOTICON);
-                }
+                lex.add(t, i, lexicon.valence(t.hash[i]));
             }
             caps += t.allCaps[i] ? 1 : 0;
             elongated += t.elongated[i] ? 1 : 0;
@@ -106,20 +127,8 @@ final class FeatureExtractor {
                 int len = t.end[i] - t.start[i];
                 exclamations += c == '!' ? len : 0;
                 questions += c == '?' ? len : 0;
-                if (endsScope(c)) {
-                    inScope = false;
-                }
-            } else if (type == Tokens.EMOTICON) {
-                inScope = false;
-            } else if (type == Tokens.WORD && negators.isNegator(t, i)) {
-                inScope = true;
-                negations++;
             }
         }
-        if (spec.wordBigrams()) {
-            out[n++] = Hashing.bucket(Hashing.combine(prev, BOUNDARY), bits);
-        }
-        sink.hashed(FeatureSink.WORDS, out, n);
         lex.emit(sink);
         sink.dense(DenseFeatures.BIAS, 1f);
         sink.dense(DenseFeatures.ALL_CAPS, log1p(caps));
@@ -191,7 +200,16 @@ final class FeatureExtractor {
         int emoticonPos;
         int emoticonNeg;
 
-        void add(float v, boolean emoticon) {
+        /** Adds token {@code i}'s valence, flipped in a negation scope, boosted in capitals. */
+        void add(Tokens t, int i, float valence) {
+            if (valence == 0f) {
+                return;
+            }
+            float v = t.negated[i] ? valence * NEGATION_FLIP : valence;
+            if (t.allCaps[i]) {
+                v *= CAPS_BOOST;
+            }
+            boolean emoticon = t.type[i] == Tokens.EMOTICON;
             if (v > 0) {
                 posSum += v;
                 posCount++;

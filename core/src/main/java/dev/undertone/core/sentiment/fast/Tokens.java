@@ -25,6 +25,7 @@ final class Tokens {
     long[] hash = new long[64];
     boolean[] allCaps = new boolean[64];
     boolean[] elongated = new boolean[64];
+    boolean[] negated = new boolean[64];
 
     private int[] buckets = new int[1024];
     private char[] padded = new char[256];
@@ -67,6 +68,7 @@ final class Tokens {
             hash = Arrays.copyOf(hash, cap);
             allCaps = Arrays.copyOf(allCaps, cap);
             elongated = Arrays.copyOf(elongated, cap);
+            negated = Arrays.copyOf(negated, cap);
         }
         start[count] = from;
         end[count] = to;
