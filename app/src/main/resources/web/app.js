@@ -27,6 +27,7 @@
     summary: null,
     timeline: null,
     gen: 0,
+    livePosts: 0,
   };
 
   const $ = (id) => document.getElementById(id);
@@ -319,8 +320,9 @@
     if (p.unscored_reason) sentiment.append(el('span', 'reason', String(p.unscored_reason).replace(/_/g, ' ')));
     const conf = el('td', 'conf', typeof p.confidence === 'number' ? Math.round(p.confidence * 100) + '%' : '—');
     const lang = el('td', 'lang', p.lang || '—');
-    const author = el('td', 'author', p.author ? '@' + p.author : '—');
-    author.title = p.author || '';
+    // Jetstream posts carry only the author's DID; show it when there is no handle.
+    const author = el('td', 'author', p.author ? '@' + p.author : p.author_id || '—');
+    author.title = p.author || p.author_id || '';
     const text = el('td', 'text post-text', p.text);
     const link = el('td', 'link');
     const href = safeUrl(p.url);
@@ -393,8 +395,12 @@
 
   async function refreshAggregates() {
     state.lastRefresh = Date.now();
+    // No live posts although the counts grew: another process writes the index (serve beside a
+    // replay), so the table is reloaded too.
+    const reloadPosts = state.livePosts === 0;
+    state.livePosts = 0;
     try {
-      await Promise.all([loadTimeline(), loadTerms()]);
+      await Promise.all([loadTimeline(), loadTerms(), ...(reloadPosts ? [loadPosts()] : [])]);
     } catch (e) {
       showError(e);
     }
@@ -431,6 +437,7 @@
     if (!ev.data) return;
     const data = JSON.parse(ev.data);
     if (ev.name === 'post') {
+      state.livePosts += 1;
       addLivePost(data);
     } else if (ev.name === 'deleted') {
       removePosts(data.keys || []);

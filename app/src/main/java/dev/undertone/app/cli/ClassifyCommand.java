@@ -2,7 +2,6 @@ package dev.undertone.app.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.undertone.core.sentiment.SentimentModel;
-import dev.undertone.core.sentiment.SentimentModels;
 import dev.undertone.core.sentiment.SentimentResult;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -17,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -41,12 +40,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     /** Texts scored per model call when reading standard input. */
     static final int BATCH = 1024;
 
-    @Option(
-            names = "--model",
-            paramLabel = "M",
-            defaultValue = SentimentModels.DEFAULT,
-            description = "Model name (default: ${DEFAULT-VALUE}) or model file from 'train'.")
-    String model;
+    @Mixin ModelChoice model;
 
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts to classify.")
     List<String> texts = new ArrayList<>();
@@ -67,7 +61,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SentimentModel m = ModelOption.load(model);
+        SentimentModel m = model.load();
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         try (JsonGenerator g = SentimentJson.lines(w)) {
             if (!texts.isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.undertone.app.cli;
 
 import dev.undertone.core.sentiment.SentimentModel;
-import dev.undertone.core.sentiment.SentimentModels;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.eval.ConfusionMatrix;
 import dev.undertone.core.sentiment.eval.LabeledTexts;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,12 +50,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "One label per line, aligned with --texts.")
     Path labelsFile;
 
-    @Option(
-            names = "--model",
-            paramLabel = "M",
-            defaultValue = SentimentModels.DEFAULT,
-            description = "Model name (default: ${DEFAULT-VALUE}) or model file from 'train'.")
-    String model;
+    @Mixin ModelChoice model;
 
     /** Texts scored untimed before timing starts. */
     static final long WARM_UP_TEXTS = 20_000;
@@ -76,7 +71,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SentimentModel m = ModelOption.load(model);
+        SentimentModel m = model.load();
         ConfusionMatrix matrix = new ConfusionMatrix();
         long nanos = 0;
         try (BufferedReader texts = open(textsFile, "--texts");

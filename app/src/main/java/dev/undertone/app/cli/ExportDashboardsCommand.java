@@ -1,5 +1,7 @@
 package dev.undertone.app.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.undertone.app.store.opensearch.DashboardObjects;
 import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import java.io.IOException;
@@ -55,10 +57,11 @@ public final class ExportDashboardsCommand implements Callable<Integer> {
                     "--output: the Dashboards import API only accepts files ending in .ndjson");
         }
         Files.writeString(output, ndjson, StandardCharsets.UTF_8);
-        System.out.println(
-                "{\"written\":\""
-                        + output.toString().replace("\\", "\\\\").replace("\"", "\\\"")
-                        + "\",\"objects\":5}");
+        ObjectNode summary = new ObjectMapper().createObjectNode();
+        summary.put("written", output.toString());
+        // every line but the export summary is one saved object
+        summary.put("objects", ndjson.split("\n").length - 1);
+        System.out.println(summary);
         return 0;
     }
 }

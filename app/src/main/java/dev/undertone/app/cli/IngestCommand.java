@@ -68,7 +68,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(
             names = "--track",
             paramLabel = "T",
-            description = "Track phrases; live sources ask their server to filter by them.")
+            description =
+                    "Track phrases for the live sources' own server-side filters (X rules,"
+                            + " Mastodon hashtags); the Flink job's --track does the matching.")
     String track;
 
     @Option(

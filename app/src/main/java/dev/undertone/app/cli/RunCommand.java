@@ -1,5 +1,6 @@
 package dev.undertone.app.cli;
 
+import dev.undertone.app.model.ModelMetrics;
 import dev.undertone.app.pipeline.CoreStages;
 import dev.undertone.app.pipeline.Pipeline;
 import dev.undertone.app.pipeline.PipelineConfig;
@@ -17,6 +18,7 @@ import dev.undertone.app.store.lucene.LucenePostStore;
 import dev.undertone.app.web.ApiServer;
 import dev.undertone.app.web.LiveFeed;
 import dev.undertone.core.decode.Formats;
+import dev.undertone.core.sentiment.SentimentModel;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -114,7 +116,8 @@ public final class RunCommand implements Callable<Integer> {
         var serverConfig = server.config(secrets);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Source src = createSource(secrets, registry, clock);
-        var stages = CoreStages.of(filters.rules(), filters.languages(), model.load(), clock);
+        SentimentModel sentimentModel = model.load();
+        var stages = CoreStages.of(filters.rules(), filters.languages(), sentimentModel, clock);
         Pipeline pipeline =
                 Pipeline.open(
                         data.dir(), PipelineConfig.DEFAULTS.withRetain(retain.duration()), clock);
@@ -136,6 +139,7 @@ public final class RunCommand implements Callable<Integer> {
                         "undertone-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PipelineMetrics.bind(pipeline, registry);
+        ModelMetrics.bind(sentimentModel, registry);
         int port = api.start();
         pipeline.startProcessing(stages, feed);
         runners.add(pipeline.startSource(src));

@@ -52,42 +52,15 @@ public final class ServeCommand implements Callable<Integer> {
     private static final int WARM_UP_POSTS = 50;
     private static final int WARM_UP_TERMS = 10;
 
-    @Option(
-            names = "--data",
-            paramLabel = "DIR",
-            defaultValue = "undertone-data",
-            description = "The data directory (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin DataOption data;
 
-    @Option(
-            names = "--port",
-            paramLabel = "P",
-            defaultValue = "8080",
-            description = "The port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-    int port;
+    @Mixin ServerOptions server;
 
-    @Option(
-            names = "--host",
-            paramLabel = "H",
-            defaultValue = ApiServerConfig.DEFAULT_HOST,
-            description =
-                    "The address to bind (default: ${DEFAULT-VALUE}). Any other needs UNDERTONE_AUTH_TOKEN or --insecure.")
-    String host;
-
-    @Option(
-            names = "--insecure",
-            description = "Allow binding beyond loopback without UNDERTONE_AUTH_TOKEN.")
-    boolean insecure;
-
-    @Option(
-            names = "--retain",
-            paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description =
-                    "Remove posts created longer ago than this (e.g. 7d); default keeps everything.")
-    Duration retain;
+    @Mixin RetainOption retainOption;
 
     @Mixin OpenSearchStoreOptions openSearch;
+
+    private Duration retain;
 
     @Option(
             names = "--secrets",
@@ -97,12 +70,16 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        retain = retainOption.duration();
         ApiServerConfig config = serverConfig();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         try (Served served = open();
-                LiveFeed feed = new LiveFeed(registry);
+                // Another process may write the index: recount each second rather than wait 10 s.
+                LiveFeed feed =
+                        new LiveFeed(
+                                registry, LiveFeed.DEFAULT_CLIENT_QUEUE, Duration.ofSeconds(1));
                 ApiServer server =
                         new ApiServer(served.store, registry, feed, served::health, config)) {
             warmUp(served.store);
@@ -172,13 +149,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private ApiServerConfig serverConfig() throws IOException {
-        Secrets secrets = secrets();
-        try {
-            return new ApiServerConfig(
-                    host, port, secrets.get(Secrets.AUTH_TOKEN).orElse(null), insecure);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return server.config(secrets());
     }
 
     private Served open() throws IOException {
@@ -193,12 +164,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (retain == null) {
             return new Served(
-                    LucenePostStore.openReadOnly(DataDir.indexPath(data)), null, null, null);
+                    LucenePostStore.openReadOnly(DataDir.indexPath(data.dir())), null, null, null);
         }
-        if (retain.isZero() || retain.isNegative()) {
-            throw new UsageException("--retain must be a positive duration such as 7d");
-        }
-        DataDir dir = DataDir.openForWriting(data);
+        DataDir dir = DataDir.openForWriting(data.dir());
         LuceneIndex index =
                 LuceneIndex.open(dir.index(), LuceneIndexConfig.DEFAULTS, Clock.systemUTC());
         ScheduledExecutorService retention =

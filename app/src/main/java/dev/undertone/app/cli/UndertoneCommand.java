@@ -1,5 +1,6 @@
 package dev.undertone.app.cli;
 
+import dev.undertone.app.model.Models;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             TrainCommand.class,
             IngestCommand.class,
-            ExportDashboardsCommand.class
+            ExportDashboardsCommand.class,
+            RescoreCommand.class
         })
 public final class UndertoneCommand implements Runnable {
 
@@ -42,6 +44,7 @@ public final class UndertoneCommand implements Runnable {
      * their own streams this way).
      */
     public static CommandLine commandLine(CommandLine.IFactory factory) {
+        Models.registerBuiltIns();
         CommandLine cl = new CommandLine(new UndertoneCommand(), factory);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(new ArgumentErrorHandler());

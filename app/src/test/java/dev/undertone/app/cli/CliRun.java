@@ -40,6 +40,8 @@ final class CliRun {
                             made = new EvaluateCommand(outStream, errStream);
                         } else if (cls == TrainCommand.class) {
                             made = new TrainCommand(outStream, errStream);
+                        } else if (cls == RescoreCommand.class) {
+                            made = new RescoreCommand(outStream, errStream);
                         } else {
                             return CommandLine.defaultFactory().create(cls);
                         }

@@ -102,7 +102,7 @@ class LiveEventsTest {
                                 List.of())),
                 feed);
 
-        assertThat(readUntil(in, "event:")).isEqualTo("event: post");
+        assertThat(readUntil(in, "event: post")).isEqualTo("event: post");
         assertThat(in.readLine()).startsWith("data: {").contains("\"text\":\"Fresh climate news\"");
         // A tick counted just before the post was indexed may still come first.
         assertThat(readUntil(in, "\"total\":9")).startsWith("data: {");

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The classify stage of the pipeline: scores a batch of posts with one model call. A post whose
- * language tags are all non-English is not guessed at ({@link
+ * The classify stage of the pipeline: scores a batch of posts with one model call. A post in a
+ * language the model does not {@linkplain SentimentModel#supports support} (for the built-in
+ * models: tags that are all non-English) is not guessed at ({@link
  * SentimentResult#UNSUPPORTED_LANGUAGE}); a post with no tag is scored. Pure apart from the clock;
  * thread-safe.
  */
@@ -34,18 +35,24 @@ public final class PostScorer {
     /** Scores the posts, in order: one result per post. */
     public List<ScoredPost> score(List<Post> posts) {
         List<String> texts = new ArrayList<>(posts.size());
-        for (Post p : posts) {
-            if (isSupported(p.langs())) {
+        List<List<String>> langs = new ArrayList<>(posts.size());
+        boolean[] supported = new boolean[posts.size()];
+        for (int i = 0; i < posts.size(); i++) {
+            Post p = posts.get(i);
+            supported[i] = model.supports(p.langs());
+            if (supported[i]) {
                 texts.add(p.text());
+                langs.add(p.langs());
             }
         }
-        List<SentimentResult> results = texts.isEmpty() ? List.of() : model.classify(texts);
+        List<SentimentResult> results = texts.isEmpty() ? List.of() : model.classify(texts, langs);
         Instant now = clock.instant();
         List<ScoredPost> scored = new ArrayList<>(posts.size());
         int next = 0;
-        for (Post p : posts) {
+        for (int i = 0; i < posts.size(); i++) {
+            Post p = posts.get(i);
             SentimentResult r =
-                    isSupported(p.langs())
+                    supported[i]
                             ? results.get(next++)
                             : SentimentResult.unscored(SentimentResult.UNSUPPORTED_LANGUAGE);
             scored.add(new ScoredPost(p, r, model.id(), now));

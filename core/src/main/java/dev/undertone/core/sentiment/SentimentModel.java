@@ -21,4 +21,26 @@ public interface SentimentModel {
      * @return one result per text, in the same order
      */
     List<SentimentResult> classify(List<String> texts);
+
+    /**
+     * Whether this model scores a post with these language tags (from the post's metadata, or
+     * detected; empty when unknown). {@link PostScorer} marks the other posts {@link
+     * SentimentResult#UNSUPPORTED_LANGUAGE} without calling the model. The default is what the
+     * built-in models were trained on: untagged or English.
+     */
+    default boolean supports(List<String> langs) {
+        return PostScorer.isSupported(langs);
+    }
+
+    /**
+     * Scores a batch of texts, each with its post's language tags. Models that need the language
+     * (Comprehend) override this; the default ignores the tags.
+     *
+     * @param texts the texts
+     * @param langs each text's language tags, in the same order (each list may be empty)
+     * @return one result per text, in the same order
+     */
+    default List<SentimentResult> classify(List<String> texts, List<List<String>> langs) {
+        return classify(texts);
+    }
 }

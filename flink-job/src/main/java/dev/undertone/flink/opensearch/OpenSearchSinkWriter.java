@@ -45,7 +45,6 @@ final class OpenSearchSinkWriter extends AsyncSinkWriter<IndexChange, BulkAction
     private final Counter retried;
     private final Counter discarded;
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
     OpenSearchSinkWriter(
             ElementConverter<IndexChange, BulkAction> converter,
             WriterInitContext context,

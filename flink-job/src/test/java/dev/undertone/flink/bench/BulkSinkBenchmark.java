@@ -29,10 +29,9 @@ import java.util.concurrent.CompletableFuture;
  * BulkWriter} in batches, with a number of requests in flight, to a fresh index. Prints one JSON
  * line.
  *
- * <p>{@code ./mvnw -q -pl flink-job -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.undertone.flink.bench.BulkSinkBenchmark -Dexec.args="200000 1000 2"} (posts,
- * batch size, requests in flight; a fourth argument, a base URL, uses that cluster instead of
- * starting a node).
+ * <p>Run (see README, "Scaling out"): {@code java -cp "$CP"
+ * dev.undertone.flink.bench.BulkSinkBenchmark 200000 1000 2} (posts, batch size, requests in
+ * flight; a fourth argument, a base URL, uses that cluster instead of starting a node).
  */
 public final class BulkSinkBenchmark {
     private BulkSinkBenchmark() {}
@@ -41,7 +40,7 @@ public final class BulkSinkBenchmark {
         int posts = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int inFlight = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        OpenSearchNode node = args.length > 3 ? null : OpenSearchNode.start();
+        OpenSearchNode node = args.length > 3 ? null : OpenSearchNode.startForBenchmark();
         String url = node == null ? args[3] : node.url();
         try {
             OpenSearchConfig config = OpenSearchConfig.of(url, "bench-bulk-" + System.nanoTime());
@@ -50,6 +49,8 @@ public final class BulkSinkBenchmark {
             List<BulkAction> actions = actions(config.index(), posts);
             BulkWriter writer = new BulkWriter(client);
             long start = System.nanoTime();
+            long nodeCpuBefore = node == null ? 0 : node.cpuTime().toMillis();
+            long ownCpuBefore = Cpu.processMillis();
             List<CompletableFuture<RetryAction>> running = new ArrayList<>();
             long failed = 0;
             for (int i = 0; i < actions.size(); i += batch) {
@@ -63,6 +64,11 @@ public final class BulkSinkBenchmark {
                 failed += failures(f.get());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu =
+                    ((node == null ? 0 : node.cpuTime().toMillis() - nodeCpuBefore)
+                                    + Cpu.processMillis()
+                                    - ownCpuBefore)
+                            / 1000.0;
             client.call("refreshing", "POST", "/" + config.index() + "/_refresh", null);
             long count =
                     client.call("counting", "GET", "/" + config.index() + "/_count", null)
@@ -71,8 +77,18 @@ public final class BulkSinkBenchmark {
             System.out.printf(
                     "{\"benchmark\":\"bulk_sink\",\"posts\":%d,\"batch\":%d,\"in_flight\":%d,"
                             + "\"indexed\":%d,\"failed_batches\":%d,\"seconds\":%.2f,"
-                            + "\"posts_per_second\":%.0f}%n",
-                    posts, batch, inFlight, count, failed, seconds, posts / seconds);
+                            + "\"posts_per_second\":%.0f,\"cpu_seconds\":%.1f,"
+                            + "\"posts_per_cpu_second\":%.0f,\"load_average\":%.1f}%n",
+                    posts,
+                    batch,
+                    inFlight,
+                    count,
+                    failed,
+                    seconds,
+                    posts / seconds,
+                    cpu,
+                    posts / cpu,
+                    Cpu.loadAverage());
         } finally {
             if (node != null) {
                 node.close();

@@ -36,9 +36,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * first; each run reads all of it (bounded) into its own index. Prints one JSON line per run: posts
  * per second from job start to the last document written.
  *
- * <p>{@code ./mvnw -q -pl flink-job -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.undertone.flink.bench.JobThroughputBenchmark -Dexec.args="100000 1 2"}
- * (posts, then the parallelisms to run).
+ * <p>Run (see README, "Scaling out"): {@code java -cp "$CP"
+ * dev.undertone.flink.bench.JobThroughputBenchmark 100000 1 2} (posts, then the parallelisms to
+ * run).
  */
 public final class JobThroughputBenchmark {
     private static final int PARTITIONS = 4;
@@ -49,7 +49,7 @@ public final class JobThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int posts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         try (KafkaBroker kafka = KafkaBroker.start();
-                OpenSearchNode node = OpenSearchNode.start()) {
+                OpenSearchNode node = OpenSearchNode.startForBenchmark()) {
             kafka.createTopics(PARTITIONS, RAW, "bench-dead");
             fill(kafka, posts);
             for (int i = 1; i < Math.max(args.length, 2); i++) {
@@ -123,15 +123,28 @@ public final class JobThroughputBenchmark {
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         job.build(env);
         long start = System.nanoTime();
+        long nodeCpuBefore = node.cpuTime().toMillis();
+        long ownCpuBefore = Cpu.processMillis();
         env.execute("bench-p" + parallelism);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu =
+                (node.cpuTime().toMillis() - nodeCpuBefore + Cpu.processMillis() - ownCpuBefore)
+                        / 1000.0;
         OpenSearchClient http = new OpenSearchClient(cluster);
         http.call("refreshing", "POST", "/" + index + "/_refresh", null);
         long count =
                 http.call("counting", "GET", "/" + index + "/_count", null).get("count").asLong();
         System.out.printf(
                 "{\"benchmark\":\"flink_job\",\"parallelism\":%d,\"posts\":%d,\"indexed\":%d,"
-                        + "\"seconds\":%.2f,\"posts_per_second\":%.0f}%n",
-                parallelism, posts, count, seconds, posts / seconds);
+                        + "\"seconds\":%.2f,\"posts_per_second\":%.0f,\"cpu_seconds\":%.1f,"
+                        + "\"posts_per_cpu_second\":%.0f,\"load_average\":%.1f}%n",
+                parallelism,
+                posts,
+                count,
+                seconds,
+                posts / seconds,
+                cpu,
+                posts / cpu,
+                Cpu.loadAverage());
     }
 }

@@ -139,7 +139,13 @@ public final class LuceneIndex implements AutoCloseable {
                 if (w instanceof PostWrite.Upsert u) {
                     String key = u.post().post().key();
                     boolean existed = exists(searcher, key);
-                    writer.updateDocument(PostDocuments.keyTerm(key), batch.documents().get(i));
+                    if (keys.mightContain(key)) {
+                        writer.updateDocument(PostDocuments.keyTerm(key), batch.documents().get(i));
+                    } else {
+                        // Certainly new: adding skips resolving a delete-by-key against every
+                        // segment at the next flush, the largest cost of a large replay.
+                        writer.addDocument(batch.documents().get(i));
+                    }
                     unrefreshed.put(key, Boolean.TRUE);
                     keys.add(key);
                     unpublished.add(u.post());

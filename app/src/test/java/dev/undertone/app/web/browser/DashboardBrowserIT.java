@@ -310,4 +310,52 @@ class DashboardBrowserIT {
         driver().findElement(By.id("theme-toggle")).click();
         assertThat(driver().findElement(By.tagName("html")).getDomAttribute("data-theme")).isNull();
     }
+
+    @Test
+    @Order(6)
+    void aServerWithATokenAsksForItOnceAndThenShowsTheCounts() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (LiveFeed guardedFeed = new LiveFeed(registry);
+                ApiServer guarded =
+                        new ApiServer(
+                                index.store(),
+                                registry,
+                                guardedFeed,
+                                Map::of,
+                                new ApiServerConfig("127.0.0.1", 0, "open-sesame", false))) {
+            String url = "http://127.0.0.1:" + guarded.start() + "/";
+            driver().get(url);
+            WebElement form =
+                    waiting()
+                            .until(
+                                    ExpectedConditions.visibilityOfElementLocated(
+                                            By.id("token-form")));
+            assertThat(text("count-total")).isEqualTo("–");
+
+            driver().findElement(By.id("token")).sendKeys("open-sesame");
+            form.findElement(By.cssSelector("button")).click();
+
+            waiting()
+                    .until(
+                            d ->
+                                    "true"
+                                            .equals(
+                                                    d.findElement(By.tagName("body"))
+                                                            .getDomAttribute("data-ready")));
+            waitForTotal(14);
+            assertThat(driver().findElement(By.id("token-form")).isDisplayed()).isFalse();
+            driver().navigate().refresh();
+            waiting()
+                    .until(
+                            d ->
+                                    "true"
+                                            .equals(
+                                                    d.findElement(By.tagName("body"))
+                                                            .getDomAttribute("data-live")));
+            assertThat(driver().findElement(By.id("token-form")).isDisplayed())
+                    .as("asked once")
+                    .isFalse();
+            driver().executeScript("localStorage.removeItem('undertone.token')");
+        }
+    }
 }

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * Latency of the dashboard's queries over HTTP against an existing index (e.g. one written by
  * {@link GenerateIndex}): p50, p95 and max per endpoint, one JSON line each, after a warm-up.
  *
- * <p>Usage: {@code java -cp undertone.jar dev.undertone.app.bench.QueryBenchmark DATA_DIR
- * [ITERATIONS]}. Targets (issue 4): p95 at most 50 ms at 1M posts, 250 ms at 10M.
+ * <p>Usage: {@code app/bench.sh QueryBenchmark DATA_DIR [ITERATIONS]}. Targets (issue 4): p95 at
+ * most 50 ms at 1M posts, 250 ms at 10M.
  */
 public final class QueryBenchmark {
     private static final int DEFAULT_ITERATIONS = 200;

@@ -26,8 +26,8 @@ import org.apache.lucene.store.FSDirectory;
  * given seed: Zipf-distributed words, hashtags and mentions, six languages, four sources, five
  * tracks, every sentiment and both unscored reasons, created over the {@code --days} before now.
  *
- * <p>Usage: {@code java -cp undertone.jar dev.undertone.app.bench.GenerateIndex DATA_DIR POSTS
- * [DAYS]}; the index goes to {@code DATA_DIR/index}.
+ * <p>Usage: {@code app/bench.sh GenerateIndex DATA_DIR POSTS [DAYS]}; the index goes to {@code
+ * DATA_DIR/index}.
  */
 public final class GenerateIndex {
     /** The track phrases of generated posts. */
