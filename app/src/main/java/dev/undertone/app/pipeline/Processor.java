@@ -11,6 +11,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,14 @@ public final class Processor implements Runnable {
     private final ProcessorConfig config;
     private final Clock clock;
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    private final ExecutorService committer =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "undertone-committer");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private Future<?> commitInFlight;
     private volatile boolean stopRequested;
     private volatile boolean drain;
     private volatile Throwable failure;
@@ -145,12 +157,15 @@ public final class Processor implements Runnable {
                 }
                 housekeeping(!queue.isEmpty());
             }
+            awaitCommit();
             if (failure == null) {
                 publish(index.refresh());
                 commit();
             }
         } catch (Throwable t) {
             fail(t);
+        } finally {
+            committer.shutdown();
         }
     }
 
@@ -167,10 +182,30 @@ public final class Processor implements Runnable {
 
     private void housekeeping(boolean catchingUp) throws IOException {
         publish(index.maybeRefresh(catchingUp));
-        if (index.maybeCommitDue()) {
-            commit();
+        if ((commitInFlight == null || commitInFlight.isDone()) && index.maybeCommitDue()) {
+            // Committing fsyncs segments: off this thread, so searches stay fresh meanwhile.
+            commitInFlight =
+                    committer.submit(
+                            () -> {
+                                try {
+                                    commit();
+                                } catch (Throwable t) {
+                                    fail(t);
+                                }
+                            });
         }
         applyRetention(false);
+    }
+
+    private void awaitCommit() throws InterruptedException {
+        if (commitInFlight == null) {
+            return;
+        }
+        try {
+            commitInFlight.get();
+        } catch (ExecutionException e) {
+            fail(e.getCause());
+        }
     }
 
     private void commit() throws IOException {
