@@ -9,12 +9,10 @@ import dev.undertone.app.source.SourceMetrics;
 import dev.undertone.app.source.jetstream.JetstreamSource;
 import dev.undertone.app.source.jetstream.JetstreamSourceConfig;
 import dev.undertone.app.store.IndexListener;
+import dev.undertone.app.testing.ConstantScorer;
 import dev.undertone.app.testing.JetstreamTestServer;
 import dev.undertone.core.decode.Decoders;
 import dev.undertone.core.post.ScoredPost;
-import dev.undertone.core.sentiment.Sentiment;
-import dev.undertone.core.sentiment.SentimentResult;
-import dev.undertone.core.sentiment.SentimentScores;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -40,20 +38,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class JetstreamLagBenchmark {
 
-    private static final Scorer CONSTANT =
-            posts ->
-                    posts.stream()
-                            .map(
-                                    p ->
-                                            new ScoredPost(
-                                                    p,
-                                                    SentimentResult.scored(
-                                                            Sentiment.NEUTRAL,
-                                                            new SentimentScores(
-                                                                    0.1, 0.1, 0.7, 0.1)),
-                                                    "bench-constant",
-                                                    Instant.now()))
-                            .toList();
+    private static final Scorer CONSTANT = ConstantScorer.neutral(Instant.EPOCH);
 
     private static final int WARM_UP_SECONDS = 10;
     private static final int WINDOW_SECONDS = 5;
