@@ -58,7 +58,7 @@ public final class Processor implements Runnable {
     private long lastRetentionNanos;
 
     /** A prepared batch, or the end marker. */
-    private record Item(LuceneIndex.Prepared writes, long offsetAfter, boolean end) {}
+    private record Item(LuceneIndex.Prepared writes, int records, long offsetAfter, boolean end) {}
 
     public Processor(
             Journal journal,
@@ -116,7 +116,7 @@ public final class Processor implements Runnable {
             fail(t);
         }
         try {
-            enqueue(new Item(null, 0, true));
+            enqueue(new Item(null, 0, 0, true));
             indexer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -129,7 +129,7 @@ public final class Processor implements Runnable {
             rejected.add(r.record(), r.reason());
         }
         long after = records.get(records.size() - 1).offset() + 1;
-        return new Item(index.prepare(result.writes()), after, false);
+        return new Item(index.prepare(result.writes()), records.size(), after, false);
     }
 
     /** Hands a batch to the indexing thread, waiting while it is behind (backpressure). */
@@ -154,6 +154,7 @@ public final class Processor implements Runnable {
                     stats.indexed.add(counts.indexed());
                     stats.updated.add(counts.updated());
                     stats.deleted.add(counts.deleted());
+                    stats.applied.add(item.records());
                 }
                 housekeeping(!queue.isEmpty());
             }
