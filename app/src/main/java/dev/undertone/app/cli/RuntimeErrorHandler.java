@@ -1,5 +1,6 @@
 package dev.undertone.app.cli;
 
+import dev.undertone.app.pipeline.PipelineException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -18,8 +19,13 @@ final class RuntimeErrorHandler implements IExecutionExceptionHandler {
             return ArgumentErrorHandler.BAD_ARGUMENTS;
         }
         StringBuilder msg = new StringBuilder("error: ").append(ex.getMessage());
-        for (Throwable c = ex.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            msg.append(": ").append(c.getMessage());
+        // A PipelineException's message is complete: it names the cause and what to do.
+        Throwable first = ex instanceof PipelineException ? null : ex.getCause();
+        for (Throwable c = first; c != null && c != c.getCause(); c = c.getCause()) {
+            // Messages built with their cause already say it; don't repeat it.
+            if (c.getMessage() != null && msg.indexOf(c.getMessage()) < 0) {
+                msg.append(": ").append(c.getMessage());
+            }
         }
         cmd.getErr().println(msg);
         if (System.getenv("UNDERTONE_DEBUG") != null) {

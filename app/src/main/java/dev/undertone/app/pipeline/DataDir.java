@@ -6,7 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -73,16 +76,32 @@ public final class DataDir implements AutoCloseable {
                             Long.toString(ProcessHandle.current().pid())
                                     .getBytes(StandardCharsets.US_ASCII)));
             return new DataDir(abs, ch, lock);
-        } catch (AccessDeniedException e) {
-            throw new PipelineException(
-                    "cannot write the data directory "
-                            + abs
-                            + " (permission denied); choose a writable --data directory",
-                    e);
         } catch (IOException e) {
             throw new PipelineException(
-                    "opening the data directory " + abs + " failed: " + e.getMessage(), e);
+                    "cannot use "
+                            + abs
+                            + " as the data directory ("
+                            + reason(e)
+                            + "); pass a writable directory with --data",
+                    e);
         }
+    }
+
+    /** What went wrong, in words: file-system exceptions often carry only the path. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "a parent directory does not exist and cannot be created";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public Path root() {

@@ -188,6 +188,15 @@ class PipelineTest {
     }
 
     @Test
+    void aFileWhereTheDataDirectoryShouldBeIsAClearError() throws Exception {
+        Path file = Files.writeString(data.resolve("not-a-dir"), "x");
+        assertThatThrownBy(() -> Pipeline.open(file, PipelineConfig.DEFAULTS, Clock.systemUTC()))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining("cannot use " + file)
+                .hasMessageContaining("pass a writable directory with --data");
+    }
+
+    @Test
     void aSecondProcessCannotOpenTheSameDataDirectory() {
         try (Pipeline p = open()) {
             assertThatThrownBy(this::open)
