@@ -26,6 +26,8 @@
     charts: {},
     summary: null,
     timeline: null,
+    gen: 0,
+    livePosts: 0,
   };
 
   const $ = (id) => document.getElementById(id);
@@ -104,6 +106,10 @@
 
   class AuthNeeded extends Error {}
 
+  // Answers to requests made before the filters last changed are dropped, so a slow old answer
+  // never overwrites a newer one.
+  class Stale extends Error {}
+
   function headers(accept) {
     const h = { Accept: accept || 'application/json' };
     if (state.token) h.Authorization = 'Bearer ' + state.token;
@@ -111,7 +117,9 @@
   }
 
   async function api(path, extra) {
+    const gen = state.gen;
     const res = await fetch(path + '?' + params(extra), { headers: headers(), cache: 'no-store' });
+    if (gen !== state.gen) throw new Stale('filters changed');
     if (res.status === 401) {
       askToken();
       throw new AuthNeeded('token needed');
@@ -123,11 +131,12 @@
       body = {};
     }
     if (!res.ok) throw new Error(body.error || 'HTTP ' + res.status);
+    if (gen !== state.gen) throw new Stale('filters changed');
     return body;
   }
 
   function showError(e) {
-    if (e instanceof AuthNeeded) return;
+    if (e instanceof AuthNeeded || e instanceof Stale) return;
     $('error').textContent = String(e && e.message ? e.message : e);
     $('error').hidden = false;
   }
@@ -241,9 +250,9 @@
       backgroundColor: css('--NET'),
       yAxisID: 'net',
       spanGaps: true,
-      pointRadius: 0,
       borderWidth: 2,
-      tension: 0.25,
+      tension: 0,
+      pointRadius: 2,
       order: 1,
     });
     if (state.charts.timeline) state.charts.timeline.destroy();
@@ -311,8 +320,9 @@
     if (p.unscored_reason) sentiment.append(el('span', 'reason', String(p.unscored_reason).replace(/_/g, ' ')));
     const conf = el('td', 'conf', typeof p.confidence === 'number' ? Math.round(p.confidence * 100) + '%' : '—');
     const lang = el('td', 'lang', p.lang || '—');
-    const author = el('td', 'author', p.author ? '@' + p.author : '—');
-    author.title = p.author || '';
+    // Jetstream posts carry only the author's DID; show it when there is no handle.
+    const author = el('td', 'author', p.author ? '@' + p.author : p.author_id || '—');
+    author.title = p.author || p.author_id || '';
     const text = el('td', 'text post-text', p.text);
     const link = el('td', 'link');
     const href = safeUrl(p.url);
@@ -385,8 +395,12 @@
 
   async function refreshAggregates() {
     state.lastRefresh = Date.now();
+    // No live posts although the counts grew: another process writes the index (serve beside a
+    // replay), so the table is reloaded too.
+    const reloadPosts = state.livePosts === 0;
+    state.livePosts = 0;
     try {
-      await Promise.all([loadTimeline(), loadTerms()]);
+      await Promise.all([loadTimeline(), loadTerms(), ...(reloadPosts ? [loadPosts()] : [])]);
     } catch (e) {
       showError(e);
     }
@@ -423,6 +437,7 @@
     if (!ev.data) return;
     const data = JSON.parse(ev.data);
     if (ev.name === 'post') {
+      state.livePosts += 1;
       addLivePost(data);
     } else if (ev.name === 'deleted') {
       removePosts(data.keys || []);
@@ -538,6 +553,7 @@
   // ---- wiring ----
 
   function applyFilters() {
+    state.gen += 1;
     urlFromForm();
     state.lastTotal = null;
     refreshAll();
@@ -551,8 +567,8 @@
       e.preventDefault();
       applyFilters();
     });
-    $('reset').addEventListener('click', () => {
-      $('filters').reset();
+    $('f-reset').addEventListener('click', () => {
+      HTMLFormElement.prototype.reset.call($('filters'));
       applyFilters();
     });
     $('theme-toggle').addEventListener('click', cycleTheme);

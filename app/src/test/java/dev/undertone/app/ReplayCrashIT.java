@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * index exactly once, and {@code stats} agrees with what the test computed on its own.
  */
 class ReplayCrashIT {
-    private static final int POSTS = 120_000;
+    private static final int POSTS = 50_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path tmp;

@@ -53,7 +53,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         this(System.in, System.out);
     }
 
-    ClassifyCommand(InputStream in, OutputStream out) {
+    /** The command on other streams (tests, the benchmark). */
+    public ClassifyCommand(InputStream in, OutputStream out) {
         this.in = in;
         this.out = out;
     }

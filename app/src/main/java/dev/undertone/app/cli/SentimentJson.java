@@ -20,6 +20,8 @@ final class SentimentJson {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     /** Scores and metrics are written with this many decimals. */
+    private static final int DECIMALS = 6;
+
     private static final double ROUNDING = 1e6;
 
     private SentimentJson() {}
@@ -98,6 +100,35 @@ final class SentimentJson {
     }
 
     private static void number(JsonGenerator g, String name, double v) throws IOException {
-        g.writeNumberField(name, Math.round(v * ROUNDING) / ROUNDING);
+        g.writeFieldName(name);
+        g.writeNumber(decimal(v));
+    }
+
+    /**
+     * A non-negative number with at most six decimals, in plain notation ({@code 0.000012}, not
+     * {@code 1.2E-5}); cheaper than {@link Double#toString}, which matters at 100,000 lines/s.
+     * Other values (negative, huge, NaN) fall back to {@link Double#toString} of the rounded value.
+     */
+    static String decimal(double v) {
+        if (!(v >= 0 && v < Long.MAX_VALUE / ROUNDING)) {
+            return Double.toString(Math.round(v * ROUNDING) / ROUNDING);
+        }
+        long units = Math.round(v * ROUNDING);
+        long whole = units / (long) ROUNDING;
+        long frac = units % (long) ROUNDING;
+        StringBuilder sb = new StringBuilder(16).append(whole).append('.');
+        if (frac == 0) {
+            return sb.append('0').toString();
+        }
+        int digits = DECIMALS;
+        while (frac % 10 == 0) {
+            frac /= 10;
+            digits--;
+        }
+        String f = Long.toString(frac);
+        for (int i = f.length(); i < digits; i++) {
+            sb.append('0');
+        }
+        return sb.append(f).toString();
     }
 }

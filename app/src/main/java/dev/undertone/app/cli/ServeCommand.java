@@ -2,10 +2,13 @@ package dev.undertone.app.cli;
 
 import dev.undertone.app.pipeline.DataDir;
 import dev.undertone.app.source.Secrets;
+import dev.undertone.app.store.PostFilter;
 import dev.undertone.app.store.PostStore;
+import dev.undertone.app.store.TermField;
 import dev.undertone.app.store.lucene.LuceneIndex;
 import dev.undertone.app.store.lucene.LuceneIndexConfig;
 import dev.undertone.app.store.lucene.LucenePostStore;
+import dev.undertone.app.store.opensearch.OpenSearchPostStore;
 import dev.undertone.app.web.ApiJson;
 import dev.undertone.app.web.ApiServer;
 import dev.undertone.app.web.ApiServerConfig;
@@ -27,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,41 +49,18 @@ public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final long RETENTION_EVERY_SECONDS = 60;
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
+    private static final int WARM_UP_POSTS = 50;
+    private static final int WARM_UP_TERMS = 10;
 
-    @Option(
-            names = "--data",
-            paramLabel = "DIR",
-            defaultValue = "undertone-data",
-            description = "The data directory (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin DataOption data;
 
-    @Option(
-            names = "--port",
-            paramLabel = "P",
-            defaultValue = "8080",
-            description = "The port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-    int port;
+    @Mixin ServerOptions server;
 
-    @Option(
-            names = "--host",
-            paramLabel = "H",
-            defaultValue = ApiServerConfig.DEFAULT_HOST,
-            description =
-                    "The address to bind (default: ${DEFAULT-VALUE}). Any other needs UNDERTONE_AUTH_TOKEN or --insecure.")
-    String host;
+    @Mixin RetainOption retainOption;
 
-    @Option(
-            names = "--insecure",
-            description = "Allow binding beyond loopback without UNDERTONE_AUTH_TOKEN.")
-    boolean insecure;
+    @Mixin OpenSearchStoreOptions openSearch;
 
-    @Option(
-            names = "--retain",
-            paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description =
-                    "Remove posts created longer ago than this (e.g. 7d); default keeps everything.")
-    Duration retain;
+    private Duration retain;
 
     @Option(
             names = "--secrets",
@@ -89,14 +70,19 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        retain = retainOption.duration();
         ApiServerConfig config = serverConfig();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         try (Served served = open();
-                LiveFeed feed = new LiveFeed(registry);
+                // Another process may write the index: recount each second rather than wait 10 s.
+                LiveFeed feed =
+                        new LiveFeed(
+                                registry, LiveFeed.DEFAULT_CLIENT_QUEUE, Duration.ofSeconds(1));
                 ApiServer server =
                         new ApiServer(served.store, registry, feed, served::health, config)) {
+            warmUp(served.store);
             int bound = server.start();
             String url =
                     "http://"
@@ -123,6 +109,30 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Runs the dashboard's first queries in the background while the server starts, so the first
+     * page load finds the index in the page cache and the query code compiled.
+     */
+    private static void warmUp(PostStore store) {
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                store.summary(PostFilter.ALL);
+                                store.posts(PostFilter.ALL, WARM_UP_POSTS);
+                                store.terms(PostFilter.ALL, TermField.HASHTAGS, WARM_UP_TERMS);
+                                store.timeline(PostFilter.ALL, null);
+                            } catch (RuntimeException e) {
+                                LOG.debug(
+                                        "Warming up the index failed; the first page load will.",
+                                        e);
+                            }
+                        },
+                        "undertone-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Lets the main thread close the index cleanly before the JVM exits on Ctrl-C. */
     private static void awaitQuietly(CountDownLatch latch) {
         try {
@@ -132,28 +142,31 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    private Secrets secrets() throws IOException {
+        return secretsFile == null
+                ? Secrets.fromEnvironment()
+                : Secrets.load(secretsFile, System.getenv());
+    }
+
     private ApiServerConfig serverConfig() throws IOException {
-        Secrets secrets =
-                secretsFile == null
-                        ? Secrets.fromEnvironment()
-                        : Secrets.load(secretsFile, System.getenv());
-        try {
-            return new ApiServerConfig(
-                    host, port, secrets.get(Secrets.AUTH_TOKEN).orElse(null), insecure);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return server.config(secrets());
     }
 
     private Served open() throws IOException {
+        if (openSearch.isSet()) {
+            if (retain != null) {
+                throw new UsageException(
+                        "--retain works on the local index only; on OpenSearch, rotate indices"
+                                + " (the Flink job's --rotation) and delete old ones");
+            }
+            return new Served(
+                    OpenSearchPostStore.open(openSearch.config(secrets())), null, null, null);
+        }
         if (retain == null) {
             return new Served(
-                    LucenePostStore.openReadOnly(DataDir.indexPath(data)), null, null, null);
+                    LucenePostStore.openReadOnly(DataDir.indexPath(data.dir())), null, null, null);
         }
-        if (retain.isZero() || retain.isNegative()) {
-            throw new UsageException("--retain must be a positive duration such as 7d");
-        }
-        DataDir dir = DataDir.openForWriting(data);
+        DataDir dir = DataDir.openForWriting(data.dir());
         LuceneIndex index =
                 LuceneIndex.open(dir.index(), LuceneIndexConfig.DEFAULTS, Clock.systemUTC());
         ScheduledExecutorService retention =

@@ -5,11 +5,9 @@ import dev.undertone.app.store.InvalidQueryException;
 import dev.undertone.app.store.Summary;
 import dev.undertone.app.store.lucene.LucenePostStore;
 import dev.undertone.app.web.ApiJson;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code undertone stats}: counts of the indexed posts by sentiment, as one JSON line (the same
@@ -23,18 +21,13 @@ import picocli.CommandLine.Option;
             "Prints {\"total\":N,\"sentiment\":{\"POSITIVE\":N,...},\"unscored\":N,\"unscored_reasons\":{...}}."
         })
 public final class StatsCommand implements Callable<Integer> {
-    @Option(
-            names = "--data",
-            paramLabel = "DIR",
-            defaultValue = "undertone-data",
-            description = "The data directory (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin DataOption data;
 
     @Mixin FilterOptions filters;
 
     @Override
     public Integer call() {
-        try (LucenePostStore store = LucenePostStore.openReadOnly(DataDir.indexPath(data))) {
+        try (LucenePostStore store = LucenePostStore.openReadOnly(DataDir.indexPath(data.dir()))) {
             Summary s = store.summary(filters.filter());
             System.out.println(ApiJson.write(ApiJson.summary(s)));
         } catch (InvalidQueryException e) {

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             EvaluateCommand.class,
             TrainCommand.class,
+            IngestCommand.class,
+            ExportDashboardsCommand.class,
             RescoreCommand.class
         })
 public final class UndertoneCommand implements Runnable {

@@ -9,12 +9,17 @@ import dev.undertone.app.store.lucene.LuceneIndex;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The processor thread: reads the journal from the index's committed offset and applies each batch
- * to the index, refreshing searches and committing on the index's intervals.
+ * Applies the journal to the index, from the index's committed offset on, in two stages on two
+ * threads so both cores work: this thread reads the journal and prepares each batch (decode, track,
+ * classify, build documents); the indexing thread applies batches in journal order, refreshes
+ * searches and commits on the index's intervals.
  *
  * <p>Exactly once into the index: the journal offset is committed with the writes, writes are
  * idempotent by post key, and after a crash the records after the last commit are applied again in
@@ -22,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Processor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
+
+    /** Prepared batches waiting for the indexing thread; small, so memory stays bounded. */
+    private static final int QUEUE_BATCHES = 4;
 
     private final Journal journal;
     private final LuceneIndex index;
@@ -31,10 +39,14 @@ public final class Processor implements Runnable {
     private final PipelineStats stats;
     private final ProcessorConfig config;
     private final Clock clock;
+    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
     private volatile boolean stopRequested;
     private volatile boolean drain;
     private volatile Throwable failure;
     private long lastRetentionNanos;
+
+    /** A prepared batch, or the end marker. */
+    private record Item(LuceneIndex.Prepared writes, long offsetAfter, boolean end) {}
 
     public Processor(
             Journal journal,
@@ -74,24 +86,76 @@ public final class Processor implements Runnable {
 
     @Override
     public void run() {
+        Thread indexer = new Thread(this::indexLoop, "undertone-indexer");
+        indexer.start();
         try (JournalReader reader = journal.reader(index.committedOffset())) {
-            applyRetention(true);
-            while (true) {
+            while (failure == null) {
                 List<JournalRecord> records =
                         reader.poll(config.maxBatchRecords(), config.pollWait());
                 if (!records.isEmpty()) {
-                    apply(records);
+                    enqueue(prepare(records));
                 }
-                housekeeping();
-                if (stopRequested
-                        && (!drain
-                                || (records.isEmpty()
-                                        && reader.nextOffset() >= journal.endOffset()))) {
+                boolean caughtUp = records.isEmpty() && reader.nextOffset() >= journal.endOffset();
+                if (stopRequested && (!drain || caughtUp)) {
                     break;
                 }
             }
-            finish();
         } catch (Throwable t) {
+            fail(t);
+        }
+        try {
+            enqueue(new Item(null, 0, true));
+            indexer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Item prepare(List<JournalRecord> records) throws IOException {
+        BatchProcessor.Result result = batches.process(records);
+        for (BatchProcessor.Rejection r : result.rejections()) {
+            rejected.add(r.record(), r.reason());
+        }
+        long after = records.get(records.size() - 1).offset() + 1;
+        return new Item(index.prepare(result.writes()), after, false);
+    }
+
+    /** Hands a batch to the indexing thread, waiting while it is behind (backpressure). */
+    private void enqueue(Item item) throws InterruptedException {
+        while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+            if (failure != null) {
+                return;
+            }
+        }
+    }
+
+    private void indexLoop() {
+        try {
+            applyRetention(true);
+            while (true) {
+                Item item = queue.poll(config.pollWait().toMillis(), TimeUnit.MILLISECONDS);
+                if (item != null && item.end()) {
+                    break;
+                }
+                if (item != null) {
+                    WriteCounts counts = index.apply(item.writes(), item.offsetAfter());
+                    stats.indexed.add(counts.indexed());
+                    stats.updated.add(counts.updated());
+                    stats.deleted.add(counts.deleted());
+                }
+                housekeeping(!queue.isEmpty());
+            }
+            if (failure == null) {
+                publish(index.refresh());
+                commit();
+            }
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    private void fail(Throwable t) {
+        if (failure == null) {
             failure = t;
             LOG.error(
                     "Processing the journal stopped: {}. Accepted records stay in the journal and"
@@ -101,21 +165,9 @@ public final class Processor implements Runnable {
         }
     }
 
-    private void apply(List<JournalRecord> records) throws IOException {
-        BatchProcessor.Result result = batches.process(records);
-        for (BatchProcessor.Rejection r : result.rejections()) {
-            rejected.add(r.record(), r.reason());
-        }
-        long after = records.get(records.size() - 1).offset() + 1;
-        WriteCounts counts = index.apply(result.writes(), after);
-        stats.indexed.add(counts.indexed());
-        stats.updated.add(counts.updated());
-        stats.deleted.add(counts.deleted());
-    }
-
-    private void housekeeping() throws IOException {
-        publish(index.maybeRefresh());
-        if (index.appliedOffset() > index.committedOffset() && index.maybeCommitDue()) {
+    private void housekeeping(boolean catchingUp) throws IOException {
+        publish(index.maybeRefresh(catchingUp));
+        if (index.maybeCommitDue()) {
             commit();
         }
         applyRetention(false);
@@ -126,11 +178,6 @@ public final class Processor implements Runnable {
         rejected.sync();
         index.commit();
         journal.committed(index.committedOffset());
-    }
-
-    private void finish() throws IOException {
-        publish(index.refresh());
-        commit();
     }
 
     private void publish(LuceneIndex.Refreshed refreshed) {

@@ -61,7 +61,7 @@ public final class RejectedLog implements AutoCloseable {
     }
 
     /** Keeps a rejected record unless a line for its offset was written before. */
-    public void add(JournalRecord record, String reason) throws IOException {
+    public synchronized void add(JournalRecord record, String reason) throws IOException {
         if (record.offset() <= lastOffset) {
             return;
         }
@@ -80,7 +80,7 @@ public final class RejectedLog implements AutoCloseable {
     }
 
     /** Makes everything added so far durable; called before the index commits past it. */
-    public void sync() throws IOException {
+    public synchronized void sync() throws IOException {
         json.flush();
         out.flush();
         channel.force(false);
@@ -92,7 +92,7 @@ public final class RejectedLog implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         sync();
         json.close();
         channel.close();

@@ -26,7 +26,11 @@ public final class Secrets {
     /** The token that protects the HTTP API when bound beyond loopback. */
     public static final String AUTH_TOKEN = "UNDERTONE_AUTH_TOKEN";
 
-    private static final List<String> NAMES = List.of(X_BEARER_TOKEN, MASTODON_TOKEN, AUTH_TOKEN);
+    /** Basic-auth password of the OpenSearch store ({@code serve --store opensearch://...}). */
+    public static final String OPENSEARCH_PASSWORD = "UNDERTONE_OPENSEARCH_PASSWORD";
+
+    private static final List<String> NAMES =
+            List.of(X_BEARER_TOKEN, MASTODON_TOKEN, AUTH_TOKEN, OPENSEARCH_PASSWORD);
     private static final String HIDDEN = "***";
     private static final Secrets NONE = new Secrets(Map.of());
 

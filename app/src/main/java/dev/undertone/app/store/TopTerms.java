@@ -1,5 +1,6 @@
 package dev.undertone.app.store;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,21 @@ import java.util.Map;
  * @param overall the top terms over all matching posts, most frequent first
  * @param bySentiment the top terms of the posts of each sentiment value, most frequent first; every
  *     value of {@link PostFilter#SENTIMENT_VALUES} is present
+ * @param countedSince null when every matching post was counted; else the counts cover only the
+ *     matching posts created at or after this instant (a store may count {@link TermField#WORDS},
+ *     which every post has many of, over the newest posts only)
  */
 public record TopTerms(
-        TermField field, List<TermCount> overall, Map<String, List<TermCount>> bySentiment) {
+        TermField field,
+        List<TermCount> overall,
+        Map<String, List<TermCount>> bySentiment,
+        Instant countedSince) {
+
+    /** Top terms counted over every matching post. */
+    public TopTerms(
+            TermField field, List<TermCount> overall, Map<String, List<TermCount>> bySentiment) {
+        this(field, overall, bySentiment, null);
+    }
 
     public TopTerms {
         overall = List.copyOf(overall);

@@ -87,6 +87,7 @@ public final class ApiJson {
         out.put("field", t.field().id());
         out.put("terms", termList(t.overall()));
         out.put("by_sentiment", by);
+        out.put("counted_since", t.countedSince() == null ? null : t.countedSince().toString());
         return out;
     }
 

@@ -9,7 +9,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.URLDecoder;
@@ -17,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +41,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final String JSON = "application/json";
+    private static final String EVENT_STREAM = "text/event-stream";
     private static final String FILTER_ATTRIBUTE = "undertone.filter";
     private static final String START_ATTRIBUTE = "undertone.start";
     private static final long TICK_MILLIS = 1000;
@@ -62,7 +63,9 @@ public final class ApiServer implements AutoCloseable {
     private final BearerAuth auth;
     private final QueryHandlers queries;
     private final MetricsEndpoint metrics;
+    private final DashboardAssets assets = new DashboardAssets();
     private final ScheduledExecutorService ticker;
+    private final Set<LiveFeed.Subscription> streams = ConcurrentHashMap.newKeySet();
     private Javalin app;
 
     /**
@@ -119,6 +122,10 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         ticker.shutdownNow();
+        // Streams end before the server stops, so no sender writes to a recycled response.
+        for (LiveFeed.Subscription s : streams) {
+            s.close();
+        }
         if (app != null) {
             app.stop();
             app = null;
@@ -128,13 +135,6 @@ public final class ApiServer implements AutoCloseable {
     private void configure(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
-        cfg.staticFiles.add(
-                sf -> {
-                    sf.hostedPath = "/";
-                    sf.directory = "/web";
-                    sf.location = Location.CLASSPATH;
-                    sf.headers = Map.of("Cache-Control", "no-cache");
-                });
 
         cfg.routes.before(this::securityHeaders);
         cfg.routes.before("/api/*", this::checkQueryString);
@@ -145,6 +145,7 @@ public final class ApiServer implements AutoCloseable {
         cfg.routes.before("/api/terms", auth::require);
         cfg.routes.before("/api/export", auth::require);
         cfg.routes.before("/api/events", auth::require);
+        cfg.routes.before("/api/events", ApiServer::requireEventStream);
         cfg.routes.before(
                 "/api/events", ctx -> ctx.attribute(FILTER_ATTRIBUTE, QueryParams.filter(ctx)));
         cfg.routes.before("/metrics", auth::require);
@@ -157,6 +158,9 @@ public final class ApiServer implements AutoCloseable {
         cfg.routes.get("/api/export", queries::export);
         cfg.routes.sse("/api/events", this::events);
         cfg.routes.get("/metrics", metrics::scrape);
+        for (String path : assets.paths()) {
+            cfg.routes.get(path, assets::serve);
+        }
         cfg.routes.after("/api/*", this::recordTimer);
 
         cfg.routes.exception(
@@ -204,6 +208,16 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Javalin streams only to clients that accept an event stream; say so instead of a blank 200.
+     */
+    private static void requireEventStream(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains(EVENT_STREAM)) {
+            throw new InvalidQueryException("Accept", "send the header Accept: " + EVENT_STREAM);
+        }
+    }
+
     private void health(Context ctx) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "up");
@@ -235,7 +249,12 @@ public final class ApiServer implements AutoCloseable {
                                 return !client.terminated();
                             }
                         });
-        client.onClose(s::close);
+        streams.add(s);
+        client.onClose(
+                () -> {
+                    s.close();
+                    streams.remove(s);
+                });
     }
 
     private void tick() {

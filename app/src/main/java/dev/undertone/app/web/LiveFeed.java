@@ -6,6 +6,8 @@ import dev.undertone.core.post.ScoredPost;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +42,17 @@ public final class LiveFeed implements IndexListener, AutoCloseable {
     static final String DELETED_EVENT = "deleted";
     static final String SUMMARY_EVENT = "summary";
 
+    /**
+     * The longest a filter's summary is reused while the feed hears of no index change, by default
+     * (when a pipeline in this process tells the feed of every change).
+     */
+    public static final Duration DEFAULT_SUMMARY_MAX_AGE = Duration.ofSeconds(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
     private static final long POLL_MILLIS = 500;
 
     private final int clientQueue;
+    private final long summaryMaxAgeMillis;
     private final BlockingQueue<Batch> dispatch = new ArrayBlockingQueue<>(DISPATCH_QUEUE);
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final Counter droppedSlowClient;
@@ -51,6 +60,8 @@ public final class LiveFeed implements IndexListener, AutoCloseable {
     private final Counter sent;
     private final Thread dispatcher;
     private volatile boolean closed;
+    private volatile long changeCount;
+    private Map<PostFilter, CachedSummary> summaries = new HashMap<>();
 
     /**
      * Receives the events of one subscriber, on that subscriber's own thread (it may block).
@@ -72,20 +83,25 @@ public final class LiveFeed implements IndexListener, AutoCloseable {
 
     private record Event(String name, String data) {}
 
+    private record CachedSummary(Map<String, Object> summary, long changes, long atMillis) {}
+
     /** A feed with the default per-client queue, registering its meters in the given registry. */
     public LiveFeed(MeterRegistry registry) {
-        this(registry, DEFAULT_CLIENT_QUEUE);
+        this(registry, DEFAULT_CLIENT_QUEUE, DEFAULT_SUMMARY_MAX_AGE);
     }
 
     /**
      * @param registry where the feed's meters go
      * @param clientQueue events a subscriber may have waiting before new ones are dropped for it
+     * @param summaryMaxAge how long a filter's summary is reused while no change is heard of; short
+     *     (a second) when another process writes the index, as under {@code serve}
      */
-    public LiveFeed(MeterRegistry registry, int clientQueue) {
+    public LiveFeed(MeterRegistry registry, int clientQueue, Duration summaryMaxAge) {
         if (clientQueue < 1) {
             throw new IllegalArgumentException("clientQueue must be > 0");
         }
         this.clientQueue = clientQueue;
+        this.summaryMaxAgeMillis = summaryMaxAge.toMillis();
         this.droppedSlowClient =
                 Counter.builder("undertone_live_dropped_events")
                         .tag("reason", "slow_client")
@@ -111,7 +127,11 @@ public final class LiveFeed implements IndexListener, AutoCloseable {
 
     @Override
     public void indexed(List<ScoredPost> posts) {
-        if (posts.isEmpty() || subscriptions.isEmpty()) {
+        if (posts.isEmpty()) {
+            return;
+        }
+        changeCount++;
+        if (subscriptions.isEmpty()) {
             return;
         }
         if (!dispatch.offer(new Batch(List.copyOf(posts), null))) {
@@ -121,7 +141,11 @@ public final class LiveFeed implements IndexListener, AutoCloseable {
 
     @Override
     public void deleted(List<String> keys) {
-        if (keys.isEmpty() || subscriptions.isEmpty()) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        changeCount++;
+        if (subscriptions.isEmpty()) {
             return;
         }
         if (!dispatch.offer(new Batch(null, List.copyOf(keys)))) {
@@ -145,19 +169,31 @@ public final class LiveFeed implements IndexListener, AutoCloseable {
     }
 
     /**
-     * Offers every subscriber a summary of its filter; each distinct filter is counted once. Called
-     * once a second by the server.
+     * Offers every subscriber a summary of its filter. Called once a second by the server. Each
+     * distinct filter is counted at most once per tick, and only when posts were indexed or deleted
+     * since its last count or that count is older than the summary max age (an index written by
+     * another process changes without telling this feed).
      *
      * @param summary the summary object of a filter (the {@code /api/summary} shape)
      */
     public void tick(Function<PostFilter, Map<String, Object>> summary) {
-        Map<PostFilter, Map<String, Object>> byFilter = new ConcurrentHashMap<>();
+        long now = System.currentTimeMillis();
+        long changes = changeCount;
+        Map<PostFilter, CachedSummary> next = new HashMap<>();
         for (Subscription s : subscriptions) {
-            Map<String, Object> base = byFilter.computeIfAbsent(s.filter, summary);
-            Map<String, Object> data = new LinkedHashMap<>(base);
+            CachedSummary c = next.get(s.filter);
+            if (c == null) {
+                c = summaries.get(s.filter);
+                if (c == null || c.changes != changes || now - c.atMillis >= summaryMaxAgeMillis) {
+                    c = new CachedSummary(summary.apply(s.filter), changes, now);
+                }
+                next.put(s.filter, c);
+            }
+            Map<String, Object> data = new LinkedHashMap<>(c.summary);
             data.put("dropped", s.dropped());
             s.offer(new Event(SUMMARY_EVENT, ApiJson.write(data)));
         }
+        summaries = next;
     }
 
     /** How many clients are subscribed. */

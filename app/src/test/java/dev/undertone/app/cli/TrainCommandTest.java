@@ -33,7 +33,7 @@ class TrainCommandTest {
         assertThat(summary.get("n").asInt()).isEqualTo(300);
         assertThat(summary.get("macro_recall").asDouble()).isBetween(0.0, 1.0);
         assertThat(summary.get("model").asText()).isEqualTo("fast-1");
-        assertThat(first.err).contains("Training: epoch 1/").contains("Wrote model fast-1");
+        assertThat(first.err).contains("epoch 1/").contains("Wrote model fast-1");
     }
 
     @Test

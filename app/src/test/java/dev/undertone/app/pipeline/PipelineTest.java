@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * decoders and model have tests of their own): lines are {@code op|id|text}.
  */
 class PipelineTest {
-    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
     @TempDir Path data;
 
@@ -184,6 +184,22 @@ class PipelineTest {
         assertThat(s.read.sum()).isZero();
         assertThat(s.indexed.sum()).isEqualTo(2);
         assertThat(storedKeys()).containsExactly("file:1", "file:2");
+    }
+
+    @Test
+    void retentionRemovesPostsCreatedBeforeTheWindow() throws Exception {
+        replay(List.of("new|1|old one", "new|2|old two"), IndexListener.NONE);
+        assertThat(storedKeys()).hasSize(2);
+        // The posts were created at T0, long ago; a 1 ms retention removes them.
+        try (Pipeline p =
+                Pipeline.open(
+                        data,
+                        PipelineConfig.DEFAULTS.withRetain(Duration.ofMillis(1)),
+                        Clock.systemUTC())) {
+            p.startProcessing(new Stages(LINES, KEEP_TRACKED, SCORER), IndexListener.NONE);
+            p.drainAndClose();
+        }
+        assertThat(storedKeys()).isEmpty();
     }
 
     @Test

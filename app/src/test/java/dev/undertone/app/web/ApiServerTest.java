@@ -195,6 +195,15 @@ class ApiServerTest {
     }
 
     @Test
+    void theEventStreamWithoutItsAcceptHeaderIsA400SayingWhatToSend() throws Exception {
+        HttpResponse<String> r = get("/api/events");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).get("error").asText())
+                .isEqualTo("Accept: send the header Accept: text/event-stream");
+    }
+
+    @Test
     void unknownApiPathsGetAJson404() throws Exception {
         HttpResponse<String> r = get("/api/nothing");
 

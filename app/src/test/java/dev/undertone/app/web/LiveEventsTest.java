@@ -102,10 +102,10 @@ class LiveEventsTest {
                                 List.of())),
                 feed);
 
-        assertThat(readUntil(in, "event:")).isEqualTo("event: post");
+        assertThat(readUntil(in, "event: post")).isEqualTo("event: post");
         assertThat(in.readLine()).startsWith("data: {").contains("\"text\":\"Fresh climate news\"");
-        assertThat(readUntil(in, "event: summary")).isEqualTo("event: summary");
-        assertThat(in.readLine()).contains("\"total\":9");
+        // A tick counted just before the post was indexed may still come first.
+        assertThat(readUntil(in, "\"total\":9")).startsWith("data: {");
     }
 
     @Test

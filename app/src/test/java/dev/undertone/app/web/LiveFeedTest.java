@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class LiveFeedTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final LiveFeed feed = new LiveFeed(registry, 4);
+    private final LiveFeed feed = new LiveFeed(registry, 4, LiveFeed.DEFAULT_SUMMARY_MAX_AGE);
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -64,19 +66,22 @@ class LiveFeedTest {
 
     @Test
     void eachClientGetsThePostsItsFilterKeeps() {
-        Recording all = new Recording();
-        Recording climate = new Recording();
-        feed.subscribe(PostFilter.ALL, all);
-        feed.subscribe(
-                PostFilter.parse(Map.of("track", "climate", "sentiment", "positive")::get),
-                climate);
+        // Room for every post: this test is about filtering, not about drops.
+        try (LiveFeed roomy = new LiveFeed(new SimpleMeterRegistry())) {
+            Recording all = new Recording();
+            Recording climate = new Recording();
+            roomy.subscribe(PostFilter.ALL, all);
+            roomy.subscribe(
+                    PostFilter.parse(Map.of("track", "climate", "sentiment", "positive")::get),
+                    climate);
 
-        feed.indexed(posts());
+            roomy.indexed(posts());
 
-        await().atMost(WAIT).until(() -> all.events.size() == 12);
-        await().atMost(WAIT).until(() -> climate.events.size() == 2);
-        assertThat(climate.events)
-                .allMatch(e -> e.startsWith("post {") && e.contains("\"POSITIVE\""));
+            await().atMost(WAIT).until(() -> all.events.size() == 12);
+            await().atMost(WAIT).until(() -> climate.events.size() == 2);
+            assertThat(climate.events)
+                    .allMatch(e -> e.startsWith("post {") && e.contains("\"POSITIVE\""));
+        }
     }
 
     @Test
@@ -112,6 +117,23 @@ class LiveFeedTest {
 
         await().atMost(WAIT).until(() -> client.events.size() == 1);
         assertThat(client.events.get(0)).isEqualTo("summary {\"total\":12,\"dropped\":0}");
+    }
+
+    @Test
+    void aFiltersSummaryIsCountedOncePerTickAndAgainOnlyAfterAChange() {
+        feed.subscribe(PostFilter.ALL, new Recording());
+        feed.subscribe(PostFilter.ALL, new Recording());
+        AtomicInteger counted = new AtomicInteger();
+        Function<PostFilter, Map<String, Object>> summary =
+                f -> Map.of("total", counted.incrementAndGet());
+
+        feed.tick(summary);
+        feed.tick(summary);
+        assertThat(counted).hasValue(1);
+
+        feed.indexed(List.of(posts().get(0)));
+        feed.tick(summary);
+        assertThat(counted).hasValue(2);
     }
 
     @Test

@@ -17,7 +17,7 @@ package dev.undertone.core.sentiment;
 public final class MixedRule {
 
     /** Below this, the weaker polar probability is no evidence of mixed feelings. */
-    public static final double THRESHOLD = 0.25;
+    public static final double THRESHOLD = 0.3;
 
     private MixedRule() {}
 

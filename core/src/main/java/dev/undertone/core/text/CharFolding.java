@@ -16,8 +16,18 @@ final class CharFolding {
         if (end < text.length() && end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
-        CharSequence units = unescape(text, end);
-        return fold(units);
+        CharSequence units = hasEscapes(text, end) ? unescape(text, end) : text;
+        return fold(units, units == text ? end : units.length());
+    }
+
+    private static boolean hasEscapes(CharSequence text, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '&') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** First pass: escapes and entities to UTF-16 units, which may still be unpaired. */
@@ -55,15 +65,29 @@ final class CharFolding {
     }
 
     /** Second pass: pairs surrogates, drops and folds characters, collapses whitespace. */
-    private static String fold(CharSequence units) {
-        StringBuilder sb = new StringBuilder(units.length() + 8);
+    private static String fold(CharSequence units, int length) {
+        StringBuilder sb = new StringBuilder(length + 8);
         boolean pendingSpace = false;
         int i = 0;
-        while (i < units.length()) {
+        while (i < length) {
             char c = units.charAt(i);
+            if (c < 128) {
+                // ASCII: printable characters stay, the rest (controls, blanks) separate words
+                if (c > ' ' && c != 127) {
+                    if (pendingSpace) {
+                        sb.append(' ');
+                        pendingSpace = false;
+                    }
+                    sb.append(c);
+                } else {
+                    pendingSpace = sb.length() > 0;
+                }
+                i++;
+                continue;
+            }
             int cp;
             if (Character.isHighSurrogate(c)) {
-                if (i + 1 < units.length() && Character.isLowSurrogate(units.charAt(i + 1))) {
+                if (i + 1 < length && Character.isLowSurrogate(units.charAt(i + 1))) {
                     cp = Character.toCodePoint(c, units.charAt(i + 1));
                     i += 2;
                 } else {

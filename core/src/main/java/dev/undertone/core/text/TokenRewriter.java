@@ -13,6 +13,9 @@ final class TokenRewriter {
 
     /** Rewrites the tokens of a text whose whitespace is already single spaces. */
     static String rewrite(String text) {
+        if (!needsRewrite(text)) {
+            return text;
+        }
         StringBuilder sb = new StringBuilder(text.length());
         int start = 0;
         int n = text.length();
@@ -29,6 +32,21 @@ final class TokenRewriter {
         return sb.toString();
     }
 
+    /** Whether any token could be a handle or a link: most texts need no second copy. */
+    private static boolean needsRewrite(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '@' || c == '/' || c == ':') {
+                return true;
+            }
+            boolean tokenStart = i == 0 || text.charAt(i - 1) == ' ';
+            if (tokenStart && (text.startsWith("http", i) || text.startsWith("www.", i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void append(StringBuilder sb, String text, int start, int end) {
         if (isHandle(text, start, end)) {
             separate(sb).append(TextNormalizer.USER);
@@ -37,8 +55,11 @@ final class TokenRewriter {
         if (text.startsWith("http", start) || isSchemelessLink(text, start, end)) {
             return;
         }
-        int url = text.indexOf("://", start);
-        if (url >= 0 && url < end) {
+        int url = indexOf(text, ':', start, end);
+        while (url >= 0 && !text.startsWith("://", url)) {
+            url = indexOf(text, ':', url + 1, end);
+        }
+        if (url >= 0) {
             int scheme = url;
             while (scheme > start && Character.isLetter(text.charAt(scheme - 1))) {
                 scheme--;
@@ -49,6 +70,15 @@ final class TokenRewriter {
             }
         }
         separate(sb).append(text, start, end);
+    }
+
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static StringBuilder separate(StringBuilder sb) {
@@ -72,8 +102,8 @@ final class TokenRewriter {
         if (text.startsWith("www.", start) && end - start > 4) {
             return true;
         }
-        int slash = text.indexOf('/', start);
-        if (slash < 0 || slash >= end) {
+        int slash = indexOf(text, '/', start, end);
+        if (slash < 0) {
             return false;
         }
         int lastDot = -1;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -44,6 +45,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneIndex.class);
     private static final long MIN_BLOOM_CAPACITY = 4_000_000;
+    private static final java.time.Duration MAX_REFRESH_INTERVAL = java.time.Duration.ofSeconds(1);
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -99,22 +101,45 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /**
-     * Applies writes in order and records that the journal is processed up to {@code offsetAfter}.
-     * Not searchable until the next refresh, not durable until the next commit.
+     * Builds the documents of a batch of writes. Pure and thread-safe, so it can run on another
+     * thread than {@link #apply(Prepared, long)}.
      */
+    public Prepared prepare(List<PostWrite> writes) {
+        Instant now = clock.instant();
+        List<Document> docs = new ArrayList<>(writes.size());
+        for (PostWrite w : writes) {
+            docs.add(
+                    w instanceof PostWrite.Upsert u
+                            ? PostDocuments.toDocument(u.post(), now)
+                            : null);
+        }
+        return new Prepared(writes, docs);
+    }
+
+    /** Writes with their documents built; deletes have a null document. */
+    public record Prepared(List<PostWrite> writes, List<Document> documents) {}
+
+    /** Prepares and applies writes in one go (see {@link #apply(Prepared, long)}). */
     public WriteCounts apply(List<PostWrite> writes, long offsetAfter) throws IOException {
+        return apply(prepare(writes), offsetAfter);
+    }
+
+    /**
+     * Applies prepared writes in order and records that the journal is processed up to {@code
+     * offsetAfter}. Not searchable until the next refresh, not durable until the next commit.
+     */
+    public WriteCounts apply(Prepared batch, long offsetAfter) throws IOException {
         long indexed = 0;
         long updated = 0;
         long deleted = 0;
-        Instant now = clock.instant();
         IndexSearcher searcher = searchers.acquire();
         try {
-            for (PostWrite w : writes) {
+            for (int i = 0; i < batch.writes().size(); i++) {
+                PostWrite w = batch.writes().get(i);
                 if (w instanceof PostWrite.Upsert u) {
                     String key = u.post().post().key();
                     boolean existed = exists(searcher, key);
-                    writer.updateDocument(
-                            PostDocuments.keyTerm(key), PostDocuments.toDocument(u.post(), now));
+                    writer.updateDocument(PostDocuments.keyTerm(key), batch.documents().get(i));
                     unrefreshed.put(key, Boolean.TRUE);
                     keys.add(key);
                     unpublished.add(u.post());
@@ -123,13 +148,11 @@ public final class LuceneIndex implements AutoCloseable {
                     } else {
                         indexed++;
                     }
-                } else if (w instanceof PostWrite.Delete d) {
-                    if (exists(searcher, d.key())) {
-                        writer.deleteDocuments(PostDocuments.keyTerm(d.key()));
-                        unrefreshed.put(d.key(), Boolean.FALSE);
-                        unpublishedDeletes.add(d.key());
-                        deleted++;
-                    }
+                } else if (w instanceof PostWrite.Delete d && exists(searcher, d.key())) {
+                    writer.deleteDocuments(PostDocuments.keyTerm(d.key()));
+                    unrefreshed.put(d.key(), Boolean.FALSE);
+                    unpublishedDeletes.add(d.key());
+                    deleted++;
                 }
             }
         } finally {
@@ -152,12 +175,14 @@ public final class LuceneIndex implements AutoCloseable {
     /**
      * Makes applied writes searchable when the refresh interval has passed.
      *
+     * @param catchingUp true while a backlog is being worked off: refreshes then wait the longest
+     *     interval allowed (1 s), since each refresh writes a small segment and slows the catch-up
      * @return the posts and deleted keys that just became visible (for the live feed), or null when
      *     nothing was refreshed
      */
-    public Refreshed maybeRefresh() throws IOException {
-        if (unrefreshed.isEmpty()
-                || System.nanoTime() - lastRefreshNanos < config.refreshInterval().toNanos()) {
+    public Refreshed maybeRefresh(boolean catchingUp) throws IOException {
+        long interval = (catchingUp ? MAX_REFRESH_INTERVAL : config.refreshInterval()).toNanos();
+        if (unrefreshed.isEmpty() || System.nanoTime() - lastRefreshNanos < interval) {
             return null;
         }
         return refresh();

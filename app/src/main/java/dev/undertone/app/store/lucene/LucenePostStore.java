@@ -13,29 +13,41 @@ import dev.undertone.app.store.Timeline;
 import dev.undertone.app.store.TimelinePlan;
 import dev.undertone.app.store.TopTerms;
 import dev.undertone.core.index.IndexFields;
+import dev.undertone.core.sentiment.Sentiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The {@link PostStore} over the embedded Lucene index, reading through a {@link SearcherManager}.
@@ -47,10 +59,17 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class LucenePostStore implements PostStore {
     private static final long OWN_REFRESH_MILLIS = 1000;
-    private static final Sort NEWEST_FIRST =
-            new Sort(
-                    new SortField(IndexFields.CREATED_AT, SortField.Type.LONG, true),
-                    new SortField(IndexFields.KEY, SortField.Type.STRING, true));
+
+    /**
+     * Content words are counted over at least this many of the newest matching posts (all of them
+     * when fewer match): every post has a dozen, so counting a million posts' words takes too long
+     * for a dashboard, and the recent ones are what a live view is about.
+     */
+    static final int WORDS_SAMPLE = 20_000;
+
+    /** Hashtags and mentions are counted over at least this many of the newest posts having one. */
+    static final int TAGS_SAMPLE = 100_000;
+
     private static final Sort OLDEST_FIRST =
             new Sort(new SortField(IndexFields.CREATED_AT, SortField.Type.LONG, false));
 
@@ -108,10 +127,44 @@ public final class LucenePostStore implements PostStore {
         return read(
                 "counting posts",
                 searcher -> {
+                    if (filter.isAll()) {
+                        return countAll(searcher);
+                    }
                     SummaryCollector c = new SummaryCollector();
                     searcher.search(LuceneQueries.of(filter), c);
                     return c.summary();
                 });
+    }
+
+    /** The summary of every post from term counts, without visiting documents. */
+    private static Summary countAll(IndexSearcher searcher) throws IOException {
+        Map<Sentiment, Long> bySentiment = new EnumMap<>(Sentiment.class);
+        for (Sentiment s : Sentiment.values()) {
+            bySentiment.put(s, (long) searcher.count(termQuery(IndexFields.SENTIMENT, s.name())));
+        }
+        long unscored = searcher.count(termQuery(IndexFields.SENTIMENT, IndexFields.UNSCORED));
+        Map<String, Long> reasons = new HashMap<>();
+        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.UNSCORED_REASON);
+        long withReason = 0;
+        if (terms != null) {
+            TermsEnum e = terms.iterator();
+            for (BytesRef t = e.next(); t != null; t = e.next()) {
+                String reason = t.utf8ToString();
+                long n = searcher.count(termQuery(IndexFields.UNSCORED_REASON, reason));
+                if (n > 0) {
+                    reasons.put(reason, n);
+                    withReason += n;
+                }
+            }
+        }
+        if (unscored > withReason) {
+            reasons.merge(SummaryCollector.UNKNOWN_REASON, unscored - withReason, Long::sum);
+        }
+        return new Summary(searcher.getIndexReader().numDocs(), bySentiment, unscored, reasons);
+    }
+
+    private static Query termQuery(String field, String value) {
+        return new TermQuery(new Term(field, value));
     }
 
     @Override
@@ -120,12 +173,11 @@ public final class LucenePostStore implements PostStore {
                 "building the timeline",
                 searcher -> {
                     Query query = LuceneQueries.of(filter);
-                    Instant first =
-                            filter.from() != null ? filter.from() : edge(searcher, query, false);
+                    Instant first = filter.from() != null ? filter.from() : oldest(searcher, query);
                     Instant last =
                             filter.to() != null
                                     ? filter.to().minusMillis(1)
-                                    : edge(searcher, query, true);
+                                    : newest(searcher, query);
                     if (first == null || last == null || last.isBefore(first)) {
                         return new Timeline(
                                 interval == null ? Duration.ofMinutes(1) : interval,
@@ -146,7 +198,8 @@ public final class LucenePostStore implements PostStore {
                 "searching posts",
                 searcher -> {
                     Query query = LuceneQueries.of(filter);
-                    TopFieldDocs top = searcher.search(query, limit, NEWEST_FIRST, false);
+                    TopFieldDocs top =
+                            NewestWindow.top(searcher, query, limit, toMillis(filter.to()));
                     StoredFields stored = searcher.storedFields();
                     List<StoredPost> posts = new ArrayList<>(top.scoreDocs.length);
                     for (ScoreDoc sd : top.scoreDocs) {
@@ -161,8 +214,25 @@ public final class LucenePostStore implements PostStore {
         return read(
                 "counting terms",
                 searcher -> {
-                    TermsCollector c = new TermsCollector(field, limit);
-                    searcher.search(LuceneQueries.of(filter), c);
+                    // Led by the posts that have the field at all (a third have hashtags).
+                    Query query =
+                            LuceneQueries.and(
+                                    LuceneQueries.of(filter),
+                                    new FieldExistsQuery(field.indexField()));
+                    Instant since = null;
+                    int sample = field == TermField.WORDS ? WORDS_SAMPLE : TAGS_SAMPLE;
+                    Long lo = NewestWindow.lowerBoundForNewest(searcher, query, sample);
+                    if (lo != null
+                            && (filter.from() == null || lo > filter.from().toEpochMilli())) {
+                        since = Instant.ofEpochMilli(lo);
+                        query =
+                                LuceneQueries.and(
+                                        query,
+                                        LongPoint.newRangeQuery(
+                                                IndexFields.CREATED_AT, lo, Long.MAX_VALUE));
+                    }
+                    TermsCollector c = new TermsCollector(field, limit, since);
+                    searcher.search(query, c);
                     return c.topTerms();
                 });
     }
@@ -202,15 +272,26 @@ public final class LucenePostStore implements PostStore {
         }
     }
 
-    /** The earliest or latest creation time among the matches, or null when nothing matches. */
-    private static Instant edge(IndexSearcher searcher, Query query, boolean latest)
-            throws IOException {
-        TopFieldDocs top = searcher.search(query, 1, latest ? NEWEST_FIRST : OLDEST_FIRST, false);
+    /** The earliest creation time among the matches, or null when nothing matches. */
+    private static Instant oldest(IndexSearcher searcher, Query query) throws IOException {
+        // Ascending over data that arrives in ascending order: the points skip nearly everything.
+        return firstTime(searcher.search(query, 1, OLDEST_FIRST, false));
+    }
+
+    /** The latest creation time among the matches, or null when nothing matches. */
+    private static Instant newest(IndexSearcher searcher, Query query) throws IOException {
+        return firstTime(NewestWindow.top(searcher, query, 1, null));
+    }
+
+    private static Instant firstTime(TopFieldDocs top) {
         if (top.scoreDocs.length == 0) {
             return null;
         }
-        Object value = ((FieldDoc) top.scoreDocs[0]).fields[0];
-        return Instant.ofEpochMilli((Long) value);
+        return Instant.ofEpochMilli((Long) ((FieldDoc) top.scoreDocs[0]).fields[0]);
+    }
+
+    private static Long toMillis(Instant t) {
+        return t == null ? null : t.toEpochMilli();
     }
 
     private interface Read<T> {

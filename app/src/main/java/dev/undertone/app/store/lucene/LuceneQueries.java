@@ -44,6 +44,14 @@ final class LuceneQueries {
         return clauses == 0 ? new MatchAllDocsQuery() : b.build();
     }
 
+    /** Both queries must match. */
+    static Query and(Query a, Query b) {
+        return new BooleanQuery.Builder()
+                .add(a, BooleanClause.Occur.FILTER)
+                .add(b, BooleanClause.Occur.FILTER)
+                .build();
+    }
+
     private static Query fullText(String q) {
         SimpleQueryParser parser = new SimpleQueryParser(ANALYZER, IndexFields.TEXT);
         parser.setDefaultOperator(BooleanClause.Occur.MUST);

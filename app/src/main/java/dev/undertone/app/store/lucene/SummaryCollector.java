@@ -16,7 +16,7 @@ import org.apache.lucene.search.SimpleCollector;
 
 /** Counts matching documents per sentiment, and the unscored ones per reason. */
 final class SummaryCollector extends SimpleCollector {
-    private static final String UNKNOWN_REASON = "unknown";
+    static final String UNKNOWN_REASON = "unknown";
 
     private final long[] counts = new long[SentimentOrds.COUNT];
     private final Map<String, Long> reasons = new HashMap<>();

@@ -5,6 +5,7 @@ import dev.undertone.app.store.TermField;
 import dev.undertone.app.store.TopTerms;
 import dev.undertone.app.store.TopTerms.TermCount;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,14 +40,16 @@ final class TermsCollector extends SimpleCollector {
 
     private final TermField field;
     private final int limit;
+    private final Instant countedSince;
     private final List<Leaf> leaves = new ArrayList<>();
     private Leaf leaf;
 
     private record Leaf(SortedSetDocValues values, SentimentOrds sentiment, int[] counts) {}
 
-    TermsCollector(TermField field, int limit) {
+    TermsCollector(TermField field, int limit, Instant countedSince) {
         this.field = field;
         this.limit = limit;
+        this.countedSince = countedSince;
     }
 
     @Override
@@ -106,7 +109,7 @@ final class TermsCollector extends SimpleCollector {
         for (int s = 0; s < SentimentOrds.COUNT; s++) {
             bySentiment.put(PostFilter.SENTIMENT_VALUES.get(s), top(exact, s));
         }
-        return new TopTerms(field, top(exact, TOTAL), bySentiment);
+        return new TopTerms(field, top(exact, TOTAL), bySentiment, countedSince);
     }
 
     private Set<BytesRef> candidates() throws IOException {

@@ -30,16 +30,21 @@ public final class FastModel implements SentimentModel {
 
     private final String id;
     private final FeatureExtractor extractor;
-    private final float[] weights;
+    private final Weights weights;
 
+    /** A model with trained weights, which it quantises. */
     FastModel(String id, FeatureExtractor extractor, float[] weights) {
+        this(id, extractor, Weights.quantize(weights));
+    }
+
+    FastModel(String id, FeatureExtractor extractor, Weights weights) {
         this.id = Objects.requireNonNull(id, "id");
         this.extractor = extractor;
         this.weights = weights;
         int expected = extractor.spec().rows() * Scorer.CLASSES;
-        if (weights.length != expected) {
+        if (weights.length() != expected) {
             throw new IllegalArgumentException(
-                    "expected " + expected + " weights, got " + weights.length);
+                    "expected " + expected + " weights, got " + weights.length());
         }
     }
 
@@ -72,7 +77,7 @@ public final class FastModel implements SentimentModel {
         return extractor;
     }
 
-    float[] weights() {
+    Weights weights() {
         return weights;
     }
 }

@@ -74,7 +74,10 @@ final class FeatureExtractor {
             byte type = t.type[i];
             long h = t.hash[i] ^ TYPE_SALT[type];
             boolean negated = inScope && spec.negation() && type == Tokens.WORD;
-            sink.hashed(FeatureSink.WORDS, Hashing.bucket(negated ? h ^ NEGATED : h, bits));
+            sink.hashed(FeatureSink.WORDS, Hashing.bucket(h, bits));
+            if (negated) {
+                sink.hashed(FeatureSink.WORDS, Hashing.bucket(h ^ NEGATED, bits));
+            }
             if (type == Tokens.HASHTAG) {
                 sink.hashed(FeatureSink.WORDS, Hashing.bucket(t.hash[i], bits));
             }

@@ -22,16 +22,18 @@ final class Lexicon {
 
     private static final float EMPTY = Float.NaN;
 
-    private final long[] keys;
+    private final int[] keys;
     private final float[] values;
     private final int mask;
     private final int size;
+    private final boolean[] emoticonStarts;
 
-    private Lexicon(long[] keys, float[] values, int size) {
+    private Lexicon(int[] keys, float[] values, int size, boolean[] emoticonStarts) {
         this.keys = keys;
         this.values = values;
         this.mask = keys.length - 1;
         this.size = size;
+        this.emoticonStarts = emoticonStarts;
     }
 
     /** Loads the bundled VADER lexicon from the classpath. */
@@ -52,10 +54,11 @@ final class Lexicon {
      */
     static Lexicon read(InputStream in) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        long[] keys = new long[1 << 15];
+        int[] keys = new int[1 << 14];
         float[] values = new float[keys.length];
         Arrays.fill(values, EMPTY);
         int size = 0;
+        boolean[] emoticonStarts = new boolean[128];
         for (String line = r.readLine(); line != null; line = r.readLine()) {
             int tab = line.indexOf('\t');
             if (tab <= 0) {
@@ -65,50 +68,68 @@ final class Lexicon {
             float valence = Float.parseFloat(line.substring(tab + 1).trim());
             boolean word = Tokenizer.isWordChar(token.charAt(0));
             long key = word ? Tokenizer.canonicalHash(token) : Hashing.of(token);
+            if (!word && token.charAt(0) < emoticonStarts.length) {
+                emoticonStarts[token.charAt(0)] = true;
+            }
             if (put(keys, values, key, valence)) {
                 size++;
             }
         }
-        return new Lexicon(keys, values, size);
+        return new Lexicon(keys, values, size, emoticonStarts);
     }
 
-    private static boolean put(long[] keys, float[] values, long key, float value) {
+    private static boolean put(int[] keys, float[] values, long key, float value) {
         int mask = keys.length - 1;
-        for (int i = (int) Hashing.mix(key) & mask; ; i = (i + 1) & mask) {
+        int fingerprint = fingerprint(key);
+        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
             if (Float.isNaN(values[i])) {
-                keys[i] = key;
+                keys[i] = fingerprint;
                 values[i] = value;
                 return true;
             }
-            if (keys[i] == key) {
+            if (keys[i] == fingerprint) {
                 return false;
             }
         }
     }
 
+    private static int slot(long key, int mask) {
+        return (int) Hashing.mix(key) & mask;
+    }
+
+    /**
+     * The 32 bits of a token hash kept in the table (its slot comes from the low bits): the table
+     * stays small enough for the CPU cache, and a false match of 7,500 entries against 2^32
+     * fingerprints is too rare to matter.
+     */
+    private static int fingerprint(long key) {
+        return (int) (key >>> 32);
+    }
+
     /** The valence of the token with this FNV hash, or 0 when it is not in the lexicon. */
     float valence(long tokenHash) {
-        for (int i = (int) Hashing.mix(tokenHash) & mask; ; i = (i + 1) & mask) {
+        float v = valenceOrNaN(tokenHash);
+        return Float.isNaN(v) ? 0f : v;
+    }
+
+    /** Whether a token with this hash is in the lexicon. */
+    boolean contains(long tokenHash) {
+        return !Float.isNaN(valenceOrNaN(tokenHash));
+    }
+
+    private float valenceOrNaN(long tokenHash) {
+        int fingerprint = fingerprint(tokenHash);
+        for (int i = slot(tokenHash, mask); ; i = (i + 1) & mask) {
             float v = values[i];
-            if (Float.isNaN(v)) {
-                return 0f;
-            }
-            if (keys[i] == tokenHash) {
+            if (Float.isNaN(v) || keys[i] == fingerprint) {
                 return v;
             }
         }
     }
 
-    /** Whether a token with this hash is in the lexicon. */
-    boolean contains(long tokenHash) {
-        for (int i = (int) Hashing.mix(tokenHash) & mask; ; i = (i + 1) & mask) {
-            if (Float.isNaN(values[i])) {
-                return false;
-            }
-            if (keys[i] == tokenHash) {
-                return true;
-            }
-        }
+    /** Whether some emoticon of the lexicon starts with this (lower-case) character. */
+    boolean mayStartEmoticon(char c) {
+        return c < emoticonStarts.length && emoticonStarts[c];
     }
 
     /** The number of entries. */

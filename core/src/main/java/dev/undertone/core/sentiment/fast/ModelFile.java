@@ -10,13 +10,14 @@ import java.nio.ByteOrder;
 
 /**
  * The binary file of a {@link FastModel}: a header (magic, format version, model id, {@link
- * FeatureSpec}, the lexicon's size) then the weights as little-endian float32, row by row. Nothing
- * in it depends on the time or machine, so the same weights always give the same bytes.
+ * FeatureSpec}, the lexicon's size, the weights' scale) then the {@link Weights} as little-endian
+ * 16-bit integers, row by row. Nothing in it depends on the time or machine, so the same weights
+ * always give the same bytes.
  */
 final class ModelFile {
 
     private static final int MAGIC = 0x554e4446;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private ModelFile() {}
 
@@ -33,10 +34,12 @@ final class ModelFile {
         data.writeBoolean(spec.negation());
         data.writeInt(DenseFeatures.COUNT);
         data.writeInt(model.extractor().lexiconSize());
-        float[] w = model.weights();
-        data.writeInt(w.length);
-        ByteBuffer buf = ByteBuffer.allocate(w.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(w);
+        Weights w = model.weights();
+        data.writeFloat(w.scale());
+        data.writeInt(w.length());
+        ByteBuffer buf =
+                ByteBuffer.allocate(w.length() * Short.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asShortBuffer().put(w.values());
         data.write(buf.array());
         data.flush();
     }
@@ -71,6 +74,7 @@ final class ModelFile {
                             + lexiconSize
                             + "); retrain it with 'undertone train'");
         }
+        float scale = data.readFloat();
         int n = data.readInt();
         if (n != spec.rows() * Scorer.CLASSES) {
             throw new IOException(
@@ -81,10 +85,10 @@ final class ModelFile {
                             + " weights, expected "
                             + spec.rows() * Scorer.CLASSES);
         }
-        byte[] bytes = new byte[n * Float.BYTES];
+        byte[] bytes = new byte[n * Short.BYTES];
         data.readFully(bytes);
-        float[] w = new float[n];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(w);
-        return new FastModel(id, new FeatureExtractor(spec, lexicon), w);
+        short[] w = new short[n];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(w);
+        return new FastModel(id, new FeatureExtractor(spec, lexicon), new Weights(w, scale));
     }
 }

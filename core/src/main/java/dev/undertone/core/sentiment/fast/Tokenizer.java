@@ -27,7 +27,11 @@ final class Tokenizer {
         out.reset(n);
         char[] lower = out.lower;
         for (int i = 0; i < n; i++) {
-            lower[i] = Character.toLowerCase(text.charAt(i));
+            char c = text.charAt(i);
+            lower[i] =
+                    c < 128
+                            ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c)
+                            : Character.toLowerCase(c);
         }
         out.length = n;
         int i = 0;
@@ -113,17 +117,18 @@ final class Tokenizer {
                     break;
                 }
             }
-            char canonical = Character.isDigit(c) ? '0' : c;
+            boolean letter = isLetter(c);
+            char canonical = !letter && isDigit(c) ? '0' : c;
             run = canonical == prev ? run + 1 : 1;
             prev = canonical;
             if (run > MAX_RUN) {
-                longRun |= Character.isLetter(c);
+                longRun |= letter;
             } else {
                 h = Hashing.step(h, canonical);
             }
-            if (Character.isLetter(c)) {
+            if (letter) {
                 letters++;
-                if (Character.isUpperCase(text.charAt(j))) {
+                if (text.charAt(j) != c) {
                     upper++;
                 }
             }
@@ -134,6 +139,9 @@ final class Tokenizer {
     }
 
     private int emoticonLength(char[] lower, int i, int chunkEnd) {
+        if (!lexicon.mayStartEmoticon(lower[i])) {
+            return 0;
+        }
         for (int len = Math.min(MAX_EMOTICON, chunkEnd - i); len >= 2; len--) {
             int after = i + len;
             if (after < chunkEnd && Character.isLetterOrDigit(lower[after])) {
@@ -164,6 +172,20 @@ final class Tokenizer {
     }
 
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || (c >= 'A' && c <= 'Z');
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
     }
 }

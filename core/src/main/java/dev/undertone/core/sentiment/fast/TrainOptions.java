@@ -10,8 +10,10 @@ package dev.undertone.core.sentiment.fast;
  * @param l2 L2 penalty, applied to the weights of the features each example has
  * @param balanced whether each class gets the same total weight (recommended: the held-out data's
  *     class balance differs from training's)
- * @param averaged whether the model is the average of the weights over all steps (averaged SGD)
- *     rather than the last weights
+ * @param nbAlpha smoothing of the naive Bayes log-count ratios that scale the hashed features (0
+ *     leaves them unscaled)
+ * @param runs independent runs, each in its own order (seeds {@code seed}, {@code seed + 1}, ...),
+ *     whose weights are averaged
  * @param seed seed of the example order
  */
 public record TrainOptions(
@@ -20,26 +22,30 @@ public record TrainOptions(
         double learningRate,
         double l2,
         boolean balanced,
-        boolean averaged,
+        double nbAlpha,
+        int runs,
         long seed) {
 
     public TrainOptions {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1: " + epochs);
         }
-        if (!(learningRate > 0) || !(l2 >= 0)) {
-            throw new IllegalArgumentException("learningRate must be > 0 and l2 >= 0");
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs must be >= 1: " + runs);
+        }
+        if (!(learningRate > 0) || !(l2 >= 0) || !(nbAlpha >= 0)) {
+            throw new IllegalArgumentException("learningRate must be > 0, l2 and nbAlpha >= 0");
         }
     }
 
     /** The settings of the shipped model. */
     public static TrainOptions defaults() {
         return new TrainOptions(
-                new FeatureSpec(20, 2, 5, true, true), 2, 0.1, 3e-3, true, false, 42);
+                new FeatureSpec(19, 2, 5, true, true), 2, 0.1, 3e-3, true, 2.0, 3, 42);
     }
 
     /** These settings with another seed. */
     public TrainOptions withSeed(long newSeed) {
-        return new TrainOptions(spec, epochs, learningRate, l2, balanced, averaged, newSeed);
+        return new TrainOptions(spec, epochs, learningRate, l2, balanced, nbAlpha, runs, newSeed);
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FastTrainerTest {
 
     private static final TrainOptions SMALL =
-            new TrainOptions(new FeatureSpec(16, 2, 4, true, true), 2, 0.1, 1e-3, true, false, 7);
+            new TrainOptions(new FeatureSpec(16, 2, 4, true, true), 2, 0.1, 1e-3, true, 1.0, 1, 7);
 
     private static LabeledTexts sample;
     private static LabeledTexts validation;
@@ -89,7 +89,11 @@ class FastTrainerTest {
         new FastTrainer(SMALL, listener).train("t-1", sample, validation);
         assertThat(events)
                 .containsExactly(
-                        "features/600", "epoch 1/2/600", "done 1", "epoch 2/2/600", "done 2");
+                        "features/600",
+                        "run 1/1 epoch 1/2/600",
+                        "done 1",
+                        "run 1/1 epoch 2/2/600",
+                        "done 2");
     }
 
     @Test
@@ -100,7 +104,8 @@ class FastTrainerTest {
                         .model();
         FastModel read = ModelFile.read(new ByteArrayInputStream(bytes(model)), Lexicon.vader());
         assertThat(read.id()).isEqualTo("t-1");
-        assertThat(read.weights()).isEqualTo(model.weights());
+        assertThat(read.weights().values()).isEqualTo(model.weights().values());
+        assertThat(read.weights().scale()).isEqualTo(model.weights().scale());
         assertThat(read.classify(sample.texts().subList(0, 50)))
                 .isEqualTo(model.classify(sample.texts().subList(0, 50)));
     }

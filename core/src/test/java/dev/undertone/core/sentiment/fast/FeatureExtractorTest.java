@@ -50,12 +50,17 @@ class FeatureExtractorTest {
     }
 
     @Test
-    void givesANegatedWordItsOwnFeatureUntilTheClauseEnds() {
+    void givesANegatedWordAFeatureOfItsOwnUntilTheClauseEnds() {
         List<Integer> plain = extract("good").words;
         List<Integer> negated = extract("not good").words;
         List<Integer> closed = extract("not . good").words;
         int good = plain.get(0);
-        assertThat(negated.get(2)).isNotEqualTo(good);
+        // not, <s>-not, good, good-negated, not-good, good-</s>
+        assertThat(negated).hasSize(6);
+        assertThat(negated.get(2)).isEqualTo(good);
+        assertThat(negated.get(3)).isNotIn(plain);
+        // not, <s>-not, ., not-., good, .-good, good-</s>: no negated feature after the period
+        assertThat(closed).hasSize(7);
         assertThat(closed.get(4)).isEqualTo(good);
     }
 

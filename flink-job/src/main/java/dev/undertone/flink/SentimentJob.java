@@ -1,0 +1,148 @@
+package dev.undertone.flink;
+
+import dev.undertone.core.decode.RecordDecoder;
+import dev.undertone.core.sentiment.SentimentModel;
+import java.time.Duration;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The scaled-out pipeline: raw records -> decode -> track -> classify (batched) -> OpenSearch, plus
+ * the scored posts to Kafka and rejected records to the dead-letter topic. The same {@code core}
+ * decoders, track rules and models as on one machine.
+ *
+ * <p>Source and sinks are injected so tests run the job on a MiniCluster against anything; {@link
+ * SentimentJobMain} wires Kafka and OpenSearch. Delivery is at-least-once with checkpoints; the
+ * index is still exactly-once because document ids are post keys and writes are versioned. All
+ * operators are chained (same parallelism, forward edges) and object reuse is on, so changes are
+ * never serialized between steps, and a post's versions, which share a Kafka partition, stay in
+ * order.
+ */
+public final class SentimentJob {
+
+    /**
+     * How the job runs.
+     *
+     * @param name the job's name
+     * @param parallelism parallel instances of every operator (at most the raw topic's partitions
+     *     is useful)
+     * @param checkpointInterval how often state (Kafka offsets, the sink's buffer) is checkpointed
+     * @param classifyBatchSize the most posts per model call
+     * @param classifyMaxWait the longest a post waits for its model batch to fill
+     */
+    public record Settings(
+            String name,
+            int parallelism,
+            Duration checkpointInterval,
+            int classifyBatchSize,
+            Duration classifyMaxWait) {
+        public Settings {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be >= 1");
+            }
+            if (checkpointInterval.toMillis() < 10) {
+                throw new IllegalArgumentException("checkpoint interval must be >= 10 ms");
+            }
+        }
+
+        /** Defaults: parallelism 1, checkpoints every 10 s, batches of 64 posts or 200 ms. */
+        public static Settings defaults() {
+            return new Settings(
+                    "undertone-sentiment", 1, Duration.ofSeconds(10), 64, Duration.ofMillis(200));
+        }
+
+        /** A copy with another parallelism. */
+        public Settings withParallelism(int p) {
+            return new Settings(name, p, checkpointInterval, classifyBatchSize, classifyMaxWait);
+        }
+
+        /** A copy with another checkpoint interval. */
+        public Settings withCheckpointInterval(Duration d) {
+            return new Settings(name, parallelism, d, classifyBatchSize, classifyMaxWait);
+        }
+    }
+
+    private final Source<RawEvent, ?, ?> source;
+    private final Sink<IndexChange> index;
+    private final Sink<IndexChange> scored;
+    private final Sink<DeadLetter> rejected;
+    private final SerializableFactory<RecordDecoder> decoder;
+    private final SerializableFactory<Tracker> tracker;
+    private final SerializableFactory<SentimentModel> model;
+    private final Settings settings;
+
+    /**
+     * @param source raw records, e.g. the raw Kafka topic
+     * @param index where changes are applied, e.g. OpenSearch
+     * @param scored where scored posts also go (the scored-posts topic), or null
+     * @param rejected where undecodable records go (the dead-letter topic)
+     */
+    public SentimentJob(
+            Source<RawEvent, ?, ?> source,
+            Sink<IndexChange> index,
+            Sink<IndexChange> scored,
+            Sink<DeadLetter> rejected,
+            SerializableFactory<RecordDecoder> decoder,
+            SerializableFactory<Tracker> tracker,
+            SerializableFactory<SentimentModel> model,
+            Settings settings) {
+        this.source = source;
+        this.index = index;
+        this.scored = scored;
+        this.rejected = rejected;
+        this.decoder = decoder;
+        this.tracker = tracker;
+        this.model = model;
+        this.settings = settings;
+    }
+
+    /** Adds the pipeline to an environment (and configures it); does not run it. */
+    public void build(StreamExecutionEnvironment env) {
+        env.setParallelism(settings.parallelism());
+        env.getConfig().enableObjectReuse();
+        env.enableCheckpointing(
+                settings.checkpointInterval().toMillis(), CheckpointingMode.AT_LEAST_ONCE);
+
+        DataStream<RawEvent> raw =
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw records")
+                        .uid("raw-source");
+        SingleOutputStreamOperator<PostChange> decoded =
+                raw.process(new DecodeFunction(decoder), TypeInformation.of(PostChange.class))
+                        .name("decode")
+                        .uid("decode");
+        decoded.getSideOutput(DecodeFunction.REJECTED)
+                .sinkTo(rejected)
+                .name("dead letters")
+                .uid("dead-letter-sink");
+        DataStream<IndexChange> changes =
+                decoded.flatMap(new TrackFunction(tracker), TypeInformation.of(PostChange.class))
+                        .name("track")
+                        .uid("track")
+                        .transform(
+                                "classify",
+                                TypeInformation.of(IndexChange.class),
+                                new ClassifyOperator(
+                                        model,
+                                        settings.classifyBatchSize(),
+                                        settings.classifyMaxWait().toMillis()))
+                        .uid("classify");
+        changes.sinkTo(index).name("opensearch").uid("opensearch-sink");
+        if (scored != null) {
+            changes.sinkTo(scored).name("scored posts").uid("scored-sink");
+        }
+    }
+
+    /** Builds the pipeline on the current environment and runs it until it ends or fails. */
+    public JobExecutionResult execute() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        build(env);
+        return env.execute(settings.name());
+    }
+}

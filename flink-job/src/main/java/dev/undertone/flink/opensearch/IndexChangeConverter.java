@@ -1,0 +1,50 @@
+package dev.undertone.flink.opensearch;
+
+import dev.undertone.core.index.ContentWords;
+import dev.undertone.core.index.opensearch.BulkAction;
+import dev.undertone.core.index.opensearch.IndexRotation;
+import dev.undertone.core.index.opensearch.IndexSetup;
+import dev.undertone.core.index.opensearch.OpenSearchConfig;
+import dev.undertone.core.index.opensearch.PostJson;
+import dev.undertone.flink.IndexChange;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.connector.base.sink.writer.ElementConverter;
+
+/**
+ * Turns a change into its {@code _bulk} action: an index of the post's document under its key, or a
+ * delete of the key (by query across the rotated indices when rotating). Every action carries the
+ * change's version.
+ */
+public final class IndexChangeConverter implements ElementConverter<IndexChange, BulkAction> {
+    private static final long serialVersionUID = 1L;
+
+    private final OpenSearchConfig cluster;
+
+    public IndexChangeConverter(OpenSearchConfig cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    public BulkAction apply(IndexChange change, SinkWriter.Context context) {
+        return convert(change, Instant.now());
+    }
+
+    /** The action for a change indexed at {@code now}. */
+    public BulkAction convert(IndexChange change, Instant now) {
+        if (change instanceof IndexChange.Indexed i) {
+            byte[] doc =
+                    PostJson.toDocument(i.post(), now, ContentWords.of(i.post().post().text()))
+                            .toString()
+                            .getBytes(StandardCharsets.UTF_8);
+            String index = IndexSetup.writeIndex(cluster, i.post().post().createdAt());
+            return BulkAction.index(index, i.key(), doc).withVersion(i.version());
+        }
+        IndexChange.Deleted d = (IndexChange.Deleted) change;
+        if (cluster.rotation() == IndexRotation.NONE) {
+            return BulkAction.delete(cluster.index(), d.key()).withVersion(d.version());
+        }
+        return BulkAction.deleteByKey(cluster.index(), d.key());
+    }
+}

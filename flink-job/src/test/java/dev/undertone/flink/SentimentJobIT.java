@@ -1,0 +1,445 @@
+package dev.undertone.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.undertone.core.index.opensearch.OpenSearchClient;
+import dev.undertone.core.index.opensearch.OpenSearchConfig;
+import dev.undertone.flink.opensearch.OpenSearchSink;
+import dev.undertone.flink.opensearch.OpenSearchSinkConfig;
+import dev.undertone.testkit.KafkaBroker;
+import dev.undertone.testkit.OpenSearchNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The job on a MiniCluster at parallelism 2, between a real Kafka broker and a real OpenSearch
+ * node.
+ */
+class SentimentJobIT {
+    private static final int PARALLELISM = 2;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(PARALLELISM)
+                            .build());
+
+    private static KafkaBroker kafka;
+    private static OpenSearchNode node;
+    private static OpenSearchClient http;
+
+    @BeforeAll
+    static void startServers() {
+        kafka = KafkaBroker.start();
+        node = OpenSearchNode.start();
+        http = new OpenSearchClient(OpenSearchConfig.of(node.url(), "unused"));
+    }
+
+    @AfterAll
+    static void stopServers() {
+        node.close();
+        kafka.close();
+    }
+
+    private record Topics(String raw, String scored, String dead, String index) {
+        static Topics named(String test) {
+            return new Topics(test + "-raw", test + "-scored", test + "-dead", test + "-posts");
+        }
+    }
+
+    private static KafkaSource<RawEvent> source(Topics t, boolean bounded) {
+        KafkaSourceBuilder<RawEvent> source =
+                KafkaSource.<RawEvent>builder()
+                        .setBootstrapServers(kafka.bootstrapServers())
+                        .setTopics(t.raw())
+                        .setGroupId(t.raw() + "-job")
+                        .setStartingOffsets(OffsetsInitializer.earliest())
+                        .setDeserializer(new RawRecordDeserializer());
+        if (bounded) {
+            source.setBounded(OffsetsInitializer.latest());
+        }
+        return source.build();
+    }
+
+    private static KafkaSink<DeadLetter> deadSink(Topics t) {
+        return KafkaSink.<DeadLetter>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setRecordSerializer(new DeadLetterSerializer(t.dead()))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+
+    private SentimentJob job(Topics t, boolean bounded, OpenSearchSinkConfig sinkConfig) {
+        KafkaSink<IndexChange> scored =
+                KafkaSink.<IndexChange>builder()
+                        .setBootstrapServers(kafka.bootstrapServers())
+                        .setRecordSerializer(new ScoredPostSerializer(t.scored()))
+                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                        .build();
+        String bootstrap = kafka.bootstrapServers();
+        String deadTopic = t.dead();
+        return new SentimentJob(
+                source(t, bounded),
+                new OpenSearchSink(sinkConfig, KafkaDeadLetters.factory(bootstrap, deadTopic)),
+                scored,
+                deadSink(t),
+                TestPipeline.TestDecoder::new,
+                () -> Tracker.ALL,
+                TestPipeline.WordModel::new,
+                SentimentJob.Settings.defaults()
+                        .withParallelism(PARALLELISM)
+                        .withCheckpointInterval(Duration.ofMillis(500)));
+    }
+
+    private static OpenSearchSinkConfig sinkConfig(Topics t) {
+        return OpenSearchSinkConfig.defaults(OpenSearchConfig.of(node.url(), t.index()))
+                .withBatching(50, 1 << 20, 200)
+                .withRetries(50, 1000, 120_000);
+    }
+
+    /**
+     * Writes test input and waits for every acknowledgement, so a lost record fails here and not as
+     * a missing document later. Not idempotent: on a loaded machine an idempotent producer's
+     * timed-out batch can end in OutOfOrderSequenceException, and a duplicate raw record is
+     * harmless to the index anyway.
+     */
+    private static void produce(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        try (var producer =
+                new KafkaProducer<byte[], byte[]>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                kafka.bootstrapServers(),
+                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                false,
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                                1),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+            for (var r : records) {
+                acks.add(producer.send(r));
+            }
+            for (var ack : acks) {
+                ack.get();
+            }
+        }
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, int atLeast) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (var consumer =
+                new KafkaConsumer<byte[], byte[]>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                kafka.bootstrapServers(),
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                topic + "-check",
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest"),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> {
+                                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+                                return out.size() >= atLeast;
+                            });
+            consumer.poll(Duration.ofMillis(500)).forEach(out::add);
+        }
+        return out;
+    }
+
+    private static Map<String, JsonNode> documents(String index) throws IOException {
+        http.call("refreshing", "POST", "/" + index + "/_refresh", null);
+        JsonNode hits =
+                http.call(
+                                "searching",
+                                "POST",
+                                "/" + index + "/_search?size=10000&version=true",
+                                "{\"query\":{\"match_all\":{}}}")
+                        .path("hits")
+                        .path("hits");
+        Map<String, JsonNode> docs = new HashMap<>();
+        hits.forEach(h -> docs.put(h.get("_id").asText(), h));
+        return docs;
+    }
+
+    private static long count(String index) {
+        try {
+            http.call("refreshing", "POST", "/" + index + "/_refresh", null);
+            return http.call("counting", "GET", "/" + index + "/_count", null)
+                    .path("count")
+                    .asLong();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void indexesScoresAppliesEditsAndDeletesAndDeadLettersGarbage() throws Exception {
+        Topics t = Topics.named("basic");
+        kafka.createTopics(PARALLELISM, t.raw(), t.scored(), t.dead());
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        String[] texts = {"a good day", "a bad day", "good and bad", "just a day"};
+        for (int i = 0; i < 200; i++) {
+            records.add(TestPipeline.post(t.raw(), "p" + i, texts[i % texts.length], false));
+        }
+        for (int i = 0; i < 10; i++) {
+            records.add(TestPipeline.post(t.raw(), "p" + i, "edited to good", true));
+        }
+        for (int i = 190; i < 200; i++) {
+            records.add(TestPipeline.delete(t.raw(), "p" + i));
+        }
+        records.add(TestPipeline.garbage(t.raw(), "this is not json {"));
+        produce(records);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        job(t, true, sinkConfig(t)).build(env);
+        env.execute("basic");
+
+        Map<String, JsonNode> docs = documents(t.index());
+        assertThat(docs).hasSize(190);
+        for (int i = 0; i < 190; i++) {
+            JsonNode src = docs.get("file:p" + i).get("_source");
+            String text = i < 10 ? "edited to good" : texts[i % texts.length];
+            assertThat(src.get("text").asText()).isEqualTo(text);
+            assertThat(src.get("sentiment").asText()).isEqualTo(TestPipeline.expected(text));
+            assertThat(src.get("model").asText()).isEqualTo("words-1");
+        }
+        assertThat(docs).doesNotContainKeys("file:p190", "file:p199");
+
+        List<ConsumerRecord<byte[], byte[]>> dead = consumeAll(t.dead(), 1);
+        assertThat(dead).hasSize(1);
+        JsonNode letter =
+                dev.undertone.core.index.opensearch.PostJson.mapper().readTree(dead.get(0).value());
+        assertThat(letter.get("errorCode").asText()).isEqualTo("decode_rejected");
+        assertThat(
+                        new String(
+                                java.util.Base64.getDecoder()
+                                        .decode(letter.get("rawData").asText()),
+                                StandardCharsets.UTF_8))
+                .isEqualTo("this is not json {");
+
+        List<ConsumerRecord<byte[], byte[]>> scored = consumeAll(t.scored(), 220);
+        assertThat(scored).hasSize(220);
+        assertThat(scored.stream().filter(r -> r.value() == null)).hasSize(10);
+    }
+
+    @Test
+    void openSearchGoingAwayMidRunLosesAndDuplicatesNothing() throws Exception {
+        Topics t = Topics.named("fault");
+        kafka.createTopics(PARALLELISM, t.raw(), t.scored(), t.dead());
+        List<ProducerRecord<byte[], byte[]>> first = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            first.add(TestPipeline.post(t.raw(), "q" + i, "good " + i, false));
+        }
+        produce(first);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        job(t, false, sinkConfig(t)).build(env);
+        JobClient client = env.executeAsync("fault");
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(() -> count(t.index()) == 300);
+
+            node.stop();
+            List<ProducerRecord<byte[], byte[]>> second = new ArrayList<>();
+            for (int i = 300; i < 600; i++) {
+                second.add(TestPipeline.post(t.raw(), "q" + i, "bad " + i, false));
+            }
+            for (int i = 0; i < 50; i++) {
+                second.add(TestPipeline.post(t.raw(), "q" + i, "edited bad " + i, true));
+            }
+            produce(second);
+            // the job has taken in new posts while every bulk request fails; a checkpoint then
+            // waits for the sink, which holds them and retries
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumeCount(t.scored()) > 300);
+            node.restart();
+
+            await().atMost(Duration.ofSeconds(120)).until(() -> count(t.index()) == 600);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    documents(t.index())
+                                            .get("file:q49")
+                                            .get("_source")
+                                            .get("text")
+                                            .asText()
+                                            .equals("edited bad 49"));
+        } finally {
+            client.cancel().get();
+        }
+        Map<String, JsonNode> docs = documents(t.index());
+        assertThat(docs).hasSize(600);
+        for (int i = 0; i < 600; i++) {
+            String expected = i < 50 ? "edited bad " + i : (i < 300 ? "good " : "bad ") + i;
+            assertThat(docs.get("file:q" + i).get("_source").get("text").asText())
+                    .isEqualTo(expected);
+        }
+        assertThat(consumeAll(t.dead(), 0)).isEmpty();
+    }
+
+    @Test
+    void realJetstreamRecordsGoThroughTheCoreDecodersAndTheBuiltInModel() throws Exception {
+        Topics t = Topics.named("jetstream");
+        kafka.createTopics(PARALLELISM, t.raw(), t.scored(), t.dead());
+        List<byte[]> events;
+        try (var in =
+                SentimentJobIT.class.getResourceAsStream("/fixtures/jetstream-events.jsonl")) {
+            events =
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .filter(l -> !l.isBlank())
+                            .map(l -> l.getBytes(StandardCharsets.UTF_8))
+                            .toList();
+        }
+        // what the one-machine pipeline would store: the last version of each post not deleted
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (byte[] e : events) {
+            var d =
+                    dev.undertone.core.decode.Decoders.forRecords()
+                            .decode(
+                                    new dev.undertone.core.decode.RawRecord(
+                                            dev.undertone.core.decode.Formats.JETSTREAM,
+                                            null,
+                                            java.time.Instant.now(),
+                                            e));
+            String key = null;
+            if (d instanceof dev.undertone.core.decode.Decoded.NewPost p) {
+                key = p.post().key();
+                expected.put(key, p.post().text());
+            } else if (d instanceof dev.undertone.core.decode.Decoded.Deletion del) {
+                key = del.key();
+                expected.remove(key);
+            }
+            ProducerRecord<byte[], byte[]> r =
+                    new ProducerRecord<>(
+                            t.raw(), key == null ? null : key.getBytes(StandardCharsets.UTF_8), e);
+            r.headers()
+                    .add(
+                            dev.undertone.core.kafka.RawRecordHeaders.FORMAT,
+                            dev.undertone.core.decode.Formats.JETSTREAM.getBytes(
+                                    StandardCharsets.UTF_8));
+            records.add(r);
+        }
+        produce(records);
+        assertThat(expected).isNotEmpty();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        SentimentJob real =
+                new SentimentJob(
+                        source(t, true),
+                        new OpenSearchSink(
+                                sinkConfig(t),
+                                KafkaDeadLetters.factory(kafka.bootstrapServers(), t.dead())),
+                        null,
+                        deadSink(t),
+                        dev.undertone.core.decode.Decoders::forRecords,
+                        RuleTracker.factory(null, null),
+                        () ->
+                                dev.undertone.core.sentiment.SentimentModels.load(
+                                        dev.undertone.core.sentiment.SentimentModels.DEFAULT),
+                        SentimentJob.Settings.defaults().withParallelism(PARALLELISM));
+        real.build(env);
+        env.execute("jetstream");
+
+        Map<String, JsonNode> docs = documents(t.index());
+        assertThat(docs.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (var e : expected.entrySet()) {
+            JsonNode src = docs.get(e.getKey()).get("_source");
+            assertThat(src.get("text").asText()).isEqualTo(e.getValue());
+            assertThat(src.get("model").asText())
+                    .isEqualTo(
+                            dev.undertone.core.sentiment.SentimentModels.load(
+                                            dev.undertone.core.sentiment.SentimentModels.DEFAULT)
+                                    .id());
+            assertThat(src.get("sentiment").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void documentsTheIndexRefusesGoToTheDeadLetterTopic() throws Exception {
+        Topics t = Topics.named("refused");
+        kafka.createTopics(PARALLELISM, t.raw(), t.scored(), t.dead());
+        // an index someone created by hand with a mapping that fits none of our documents
+        http.call(
+                "creating a foreign index",
+                "PUT",
+                "/" + t.index(),
+                "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{\"key\":{\"type\":\"keyword\"}}}}");
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            records.add(TestPipeline.post(t.raw(), "r" + i, "good " + i, false));
+        }
+        produce(records);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        job(t, true, sinkConfig(t)).build(env);
+        env.execute("refused");
+
+        List<ConsumerRecord<byte[], byte[]>> dead = consumeAll(t.dead(), 20);
+        assertThat(dead).hasSize(20);
+        JsonNode letter =
+                dev.undertone.core.index.opensearch.PostJson.mapper().readTree(dead.get(0).value());
+        assertThat(letter.get("errorCode").asText()).isEqualTo("index_rejected");
+        assertThat(letter.get("errorMessage").asText())
+                .contains("strict_dynamic_mapping_exception");
+        assertThat(letter.get("osIndexName").asText()).isEqualTo(t.index());
+        assertThat(letter.get("osDocumentId").asText()).startsWith("file:r");
+        assertThat(count(t.index())).isZero();
+    }
+
+    private static int consumeCount(String topic) {
+        try (var consumer =
+                new KafkaConsumer<byte[], byte[]>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                kafka.bootstrapServers(),
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest"),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
+            var parts =
+                    consumer.partitionsFor(topic).stream()
+                            .map(
+                                    p ->
+                                            new org.apache.kafka.common.TopicPartition(
+                                                    topic, p.partition()))
+                            .toList();
+            return consumer.endOffsets(parts).values().stream().mapToInt(Long::intValue).sum();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.undertone.flink.opensearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.undertone.core.index.opensearch.BulkAction;
+import dev.undertone.core.index.opensearch.IndexRotation;
+import dev.undertone.core.index.opensearch.OpenSearchConfig;
+import dev.undertone.core.index.opensearch.PostJson;
+import dev.undertone.core.post.Post;
+import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.sentiment.SentimentResult;
+import dev.undertone.flink.IndexChange;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
+import org.apache.flink.connector.base.sink.writer.RequestEntryWrapper;
+import org.junit.jupiter.api.Test;
+
+class SinkPartsTest {
+    private static final Instant CREATED = Instant.parse("2025-02-03T04:05:06Z");
+    private static final Instant NOW = Instant.parse("2025-02-04T00:00:00Z");
+
+    private static ScoredPost post(String id, String text) {
+        Post p =
+                new Post(
+                        PostSource.X,
+                        id,
+                        CREATED,
+                        "a",
+                        null,
+                        text,
+                        List.of("en"),
+                        null,
+                        List.of(),
+                        List.of(),
+                        false,
+                        false,
+                        false,
+                        List.of());
+        return new ScoredPost(p, SentimentResult.unscored("empty_text"), "m-1", NOW);
+    }
+
+    @Test
+    void anIndexedPostBecomesAVersionedIndexActionOnItsKeyWithItsContentWords() throws Exception {
+        IndexChangeConverter c =
+                new IndexChangeConverter(OpenSearchConfig.of("http://h:1", "posts"));
+
+        BulkAction a =
+                c.convert(new IndexChange.Indexed(post("1", "wonderful sunny weather"), 7), NOW);
+
+        assertThat(a.op()).isEqualTo(BulkAction.Op.INDEX);
+        assertThat(a.index()).isEqualTo("posts");
+        assertThat(a.id()).isEqualTo("x:1");
+        assertThat(a.version()).isEqualTo(7);
+        var doc = PostJson.mapper().readTree(a.source());
+        assertThat(doc.get("indexed_at").asText()).isEqualTo(NOW.toString());
+        assertThat(doc.get("words")).extracting(n -> n.asText()).contains("wonderful", "sunny");
+    }
+
+    @Test
+    void rotationPicksTheIndexOfThePostsCreationDayAndDeletesByKeyAcrossIndices() {
+        IndexChangeConverter c =
+                new IndexChangeConverter(
+                        OpenSearchConfig.of("http://h:1", "posts").withRotation(IndexRotation.DAY));
+
+        assertThat(c.convert(new IndexChange.Indexed(post("1", "t"), 1), NOW).index())
+                .isEqualTo("posts-2025-02-03");
+        BulkAction del = c.convert(new IndexChange.Deleted("x:1", 2), NOW);
+        assertThat(del.op()).isEqualTo(BulkAction.Op.DELETE_BY_KEY);
+        assertThat(del.index()).isEqualTo("posts");
+        assertThat(new String(del.source(), StandardCharsets.UTF_8)).isEqualTo("x:1");
+    }
+
+    @Test
+    void withoutRotationADeleteIsAVersionedBulkDelete() {
+        IndexChangeConverter c =
+                new IndexChangeConverter(OpenSearchConfig.of("http://h:1", "posts"));
+
+        BulkAction del = c.convert(new IndexChange.Deleted("x:1", 9), NOW);
+
+        assertThat(del.op()).isEqualTo(BulkAction.Op.DELETE);
+        assertThat(del.version()).isEqualTo(9);
+    }
+
+    @Test
+    void bufferedActionsSurviveTheCheckpointRoundTrip() throws Exception {
+        BulkAction a =
+                BulkAction.index("posts", "x:1", "{\"a\":1}".getBytes(StandardCharsets.UTF_8))
+                        .withVersion(3)
+                        .failedAt(1234);
+        BulkAction b = BulkAction.deleteByKey("posts", "x:2");
+        var deque = new ArrayDeque<RequestEntryWrapper<BulkAction>>();
+        deque.add(new RequestEntryWrapper<>(a, a.sizeInBytes()));
+        deque.add(new RequestEntryWrapper<>(b, b.sizeInBytes()));
+        BulkActionStateSerializer s = new BulkActionStateSerializer();
+
+        BufferedRequestState<BulkAction> back =
+                s.deserialize(
+                        s.getVersion(),
+                        s.serialize(new BufferedRequestState<>(List.copyOf(deque))));
+
+        assertThat(back.getBufferedRequestEntries())
+                .extracting(RequestEntryWrapper::getRequestEntry)
+                .containsExactly(a, b);
+    }
+
+    @Test
+    void backoffDoublesWithJitterUpToTheCap() {
+        for (int attempt = 1; attempt <= 12; attempt++) {
+            long cap = Math.min(5000, 100L << (attempt - 1));
+            long d = Backoff.delayMillis(attempt, 100, 5000);
+            assertThat(d).isBetween(cap / 2, cap);
+        }
+    }
+}
