@@ -176,6 +176,8 @@ def predict(torch, model, ids, lengths, device, batch=256):
 def train(torch, model, args, device):
     ids, lengths, labels = read_tokens(args.tokens, "train", args.max_len)
     vids, vlengths, vlabels = read_tokens(args.tokens, "val", args.max_len)
+    if args.val_limit:
+        vids, vlengths, vlabels = vids[: args.val_limit], vlengths[: args.val_limit], vlabels[: args.val_limit]
     if args.limit:
         ids, lengths, labels = ids[: args.limit], lengths[: args.limit], labels[: args.limit]
     counts = np.bincount(labels, minlength=3)
@@ -250,6 +252,7 @@ def smoke(torch, model, args):
     """Checks the conversion against the Java model's own features, then runs a few CPU steps."""
     vids, vlengths, _ = read_tokens(args.tokens, "val", 128)
     model.eval()
+    print("converted the ONNX weights into PyTorch", flush=True)
     with torch.no_grad():
         x = torch.from_numpy(vids[:64, : int(vlengths[:64].max())])
         mask = (x != PAD_ID).long()
@@ -279,6 +282,7 @@ def main():
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--limit", type=int, default=0, help="use only the first N training examples")
     p.add_argument("--max-steps", type=int, default=0, help="stop each epoch after N steps")
+    p.add_argument("--val-limit", type=int, default=0, help="score only the first N val examples")
     p.add_argument("--smoke", action="store_true", help="CPU check: conversion, 1 epoch of --max-steps")
     p.add_argument("--java-features", help="feature cache file of val from 'train --model accurate'")
     args = p.parse_args()
@@ -293,7 +297,8 @@ def main():
     load_state(torch, model, state)
     if args.smoke:
         smoke(torch, model, args)
-        args.epochs, args.limit, args.max_steps = 1, args.limit or 256, args.max_steps or 8
+        args.epochs, args.limit, args.max_steps = 1, args.limit or 64, args.max_steps or 4
+        args.batch, args.val_limit = 16, args.val_limit or 64
     model.to(device)
     settings = {k: getattr(args, k) for k in ("epochs", "batch", "max_len", "lr", "seed", "limit", "max_steps")}
     result = train(torch, model, args, device)
