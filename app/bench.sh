@@ -9,5 +9,8 @@ class="$1"; shift
 cp_file="app/target/bench.classpath"
 ./mvnw -q -B -pl app -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$PWD/$cp_file" -Dmdep.includeScope=test >/dev/null
-exec java -cp "app/target/test-classes:app/target/classes:core/target/classes:$(cat "$cp_file")" \
-    "dev.undertone.app.bench.$class" "$@"
+# A bare name is a class of dev.undertone.app.bench; a dotted name is used as it is.
+[[ "$class" == *.* ]] || class="dev.undertone.app.bench.$class"
+exec java ${BENCH_JAVA_OPTS:-} \
+    -cp "app/target/test-classes:app/target/classes:core/target/classes:$(cat "$cp_file")" \
+    "$class" "$@"

@@ -12,15 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 
 /**
  * Measures a sentiment model on one thread, after a warm-up: texts per second scored by the model
- * in batches of 1,024, and through the {@code classify} command end to end (JVM start-up excluded).
- * Rates per CPU second count only this thread's work, so they hold on a shared machine. Not a test:
- * run it by hand, pinned to one core with {@code taskset -c 0}.
+ * in batches of 1,024, and through the {@code classify} command end to end (read lines, normalise,
+ * score, write JSON lines; JVM start-up excluded). Each is measured in {@value #ROUNDS} rounds;
+ * rates per CPU second count only this thread's work, and the best and median rounds are reported,
+ * so the figures mean something on a shared machine. Not a test: run it by hand, pinned to one core
+ * with {@code taskset -c 0}.
  *
  * <p>{@code java -cp app/target/undertone.jar dev.undertone.app.bench.SentimentBenchmark
  * [TEXTS_FILE] [MODEL] [SECONDS]}; the texts default to TweetEval's validation tweets.
@@ -28,8 +31,11 @@ import picocli.CommandLine;
 public final class SentimentBenchmark {
 
     private static final int BATCH = 1024;
-    private static final int COMMAND_LINES = 100_000;
+    private static final int ROUNDS = 5;
+    private static final int COMMAND_LINES = 50_000;
     private static final String DEFAULT_TEXTS = "../shared/data/tweeteval-sentiment/val_text.txt";
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private SentimentBenchmark() {}
 
@@ -47,90 +53,82 @@ public final class SentimentBenchmark {
         for (int i = 0; i < texts.size(); i += BATCH) {
             batches.add(texts.subList(i, Math.min(texts.size(), i + BATCH)));
         }
-        run(model, batches, seconds / 2);
-        long[] scored = run(model, batches, seconds);
-        double rate = scored[0] / (scored[1] / 1e9);
-        double cpuRate = scored[0] / (scored[2] / 1e9);
+        byte[] lines = commandInput(texts);
+        double round = seconds / ROUNDS;
+        model(model, batches, round);
+        command(lines, modelName, round);
+        double[] modelRates = new double[ROUNDS];
+        double[] commandRates = new double[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            modelRates[r] = model(model, batches, round);
+            commandRates[r] = command(lines, modelName, round);
+        }
+        Arrays.sort(modelRates);
+        Arrays.sort(commandRates);
         double avgChars = texts.stream().mapToInt(String::length).average().orElse(0);
-        double commandRate = classifyCommand(texts, modelName, seconds);
         System.out.printf(
                 Locale.ROOT,
-                "{\"model\":\"%s\",\"texts\":%d,\"avg_chars\":%.1f,\"posts_per_second\":%.0f,"
-                        + "\"posts_per_cpu_second\":%.0f,\"classify_command_posts_per_cpu_second\":%.0f,"
-                        + "\"micros_per_post\":%.2f,\"load_seconds\":%.3f,"
-                        + "\"java\":\"%s\"}%n",
+                "{\"model\":\"%s\",\"avg_chars\":%.1f,\"rounds\":%d,"
+                        + "\"model_posts_per_cpu_second\":{\"best\":%.0f,\"median\":%.0f},"
+                        + "\"classify_command_posts_per_cpu_second\":{\"best\":%.0f,\"median\":%.0f},"
+                        + "\"load_seconds\":%.3f,\"java\":\"%s\"}%n",
                 model.id(),
-                scored[0],
                 avgChars,
-                rate,
-                cpuRate,
-                commandRate,
-                1e6 / cpuRate,
+                ROUNDS,
+                modelRates[ROUNDS - 1],
+                modelRates[ROUNDS / 2],
+                commandRates[ROUNDS - 1],
+                commandRates[ROUNDS / 2],
                 loadSeconds,
                 System.getProperty("java.version"));
     }
 
-    /**
-     * Classifies batches round-robin for about {@code seconds}; returns {texts, wall nanos, CPU
-     * nanos of this thread} (CPU time counts only this thread's work when the machine is shared).
-     */
-    private static long[] run(SentimentModel model, List<List<String>> batches, double seconds) {
+    /** Classifies batches round-robin for about {@code seconds} of CPU; texts per CPU second. */
+    private static double model(SentimentModel model, List<List<String>> batches, double seconds) {
         long budget = (long) (seconds * 1e9);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpuStart = threads.getCurrentThreadCpuTime();
-        long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long n = 0;
-        long sink = 0;
+        long results = 0;
         int next = 0;
-        while (System.nanoTime() - start < budget) {
+        while (THREADS.getCurrentThreadCpuTime() - cpuStart < budget) {
             List<String> batch = batches.get(next);
             next = (next + 1) % batches.size();
-            sink += model.classify(batch).size();
+            results += model.classify(batch).size();
             n += batch.size();
         }
-        long took = System.nanoTime() - start;
-        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
-        if (sink != n) {
-            throw new IllegalStateException("the model returned " + sink + " results for " + n);
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        if (results != n) {
+            throw new IllegalStateException("the model returned " + results + " results for " + n);
         }
-        return new long[] {n, took, cpu};
+        return n / (cpu / 1e9);
     }
 
     /**
-     * The {@code classify} command end to end in this thread (read stdin lines, normalise, score,
-     * write JSON lines), on the texts repeated to about {@value #COMMAND_LINES} lines, after one
-     * warm-up pass: texts per CPU second, JVM start-up excluded.
+     * Runs {@code classify} over the input for about {@code seconds} of CPU; lines per CPU second.
      */
-    private static double classifyCommand(List<String> texts, String model, double seconds)
-            throws IOException {
-        StringBuilder sb = new StringBuilder();
-        int lines = 0;
-        while (lines < COMMAND_LINES) {
-            for (String t : texts) {
-                sb.append(t).append('\n');
-            }
-            lines += texts.size();
-        }
-        byte[] input = sb.toString().getBytes(StandardCharsets.UTF_8);
-        runCommand(input, model);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private static double command(byte[] input, String model, double seconds) {
         long budget = (long) (seconds * 1e9);
-        long cpuStart = threads.getCurrentThreadCpuTime();
-        long done = 0;
-        while (threads.getCurrentThreadCpuTime() - cpuStart < budget) {
-            runCommand(input, model);
-            done += lines;
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        long n = 0;
+        while (THREADS.getCurrentThreadCpuTime() - cpuStart < budget) {
+            ClassifyCommand command =
+                    new ClassifyCommand(
+                            new ByteArrayInputStream(input), OutputStream.nullOutputStream());
+            int status = new CommandLine(command).execute("--model", model);
+            if (status != 0) {
+                throw new IllegalStateException("classify exited with status " + status);
+            }
+            n += COMMAND_LINES;
         }
-        return done / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+        return n / ((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
     }
 
-    private static void runCommand(byte[] input, String model) {
-        ClassifyCommand command =
-                new ClassifyCommand(
-                        new ByteArrayInputStream(input), OutputStream.nullOutputStream());
-        int status = new CommandLine(command).execute("--model", model);
-        if (status != 0) {
-            throw new IllegalStateException("classify exited with status " + status);
+    /** The texts repeated to {@value #COMMAND_LINES} lines of UTF-8, as stdin would carry them. */
+    private static byte[] commandInput(List<String> texts) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < COMMAND_LINES; i++) {
+            sb.append(texts.get(i % texts.size())).append('\n');
         }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

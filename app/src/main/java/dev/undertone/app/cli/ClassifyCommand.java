@@ -29,11 +29,10 @@ import picocli.CommandLine.Parameters;
         name = "classify",
         mixinStandardHelpOptions = true,
         description = {
-            "Classify the sentiment of texts: one JSON line per text,",
-            "{\"text\":...,\"sentiment\":\"POSITIVE\",\"scores\":{\"positive\":p,\"negative\":p,"
+            "Classify the sentiment of texts (stdin lines when no TEXT is given).",
+            "One JSON line per text: {\"text\":...,\"sentiment\":\"POSITIVE\",\"scores\":{\"positive\":p,\"negative\":p,"
                     + "\"neutral\":p,\"mixed\":p}}",
-            "(or \"sentiment\":null,\"unscored\":reason). Reads standard input lines when no TEXT"
-                    + " is given."
+            "(or \"sentiment\":null,\"unscored\":reason)."
         })
 public final class ClassifyCommand implements Callable<Integer> {
 

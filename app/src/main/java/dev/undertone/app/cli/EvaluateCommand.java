@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
         name = "evaluate",
         mixinStandardHelpOptions = true,
         description = {
-            "Score labelled texts and print the metrics as the last stdout line:",
+            "Score labelled texts with a model and print its metrics.",
+            "Last stdout line:",
             "{\"n\":N,\"accuracy\":x,\"macro_recall\":x,\"macro_f1\":x,\"f1_pn\":x,"
                     + "\"per_class\":{...},\"posts_per_second\":x}",
             "Labels: one per line, 0 negative, 1 neutral, 2 positive."

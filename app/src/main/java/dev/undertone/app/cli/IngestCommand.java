@@ -15,6 +15,7 @@ import dev.undertone.app.source.file.FileSourceConfig;
 import dev.undertone.app.source.file.StdinSource;
 import dev.undertone.core.decode.Decoders;
 import dev.undertone.core.decode.Formats;
+import dev.undertone.core.track.TrackRules;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ public final class IngestCommand implements Callable<Integer> {
         List<String> phrases;
         try {
             target = KafkaTarget.parse(to);
-            phrases = SourceOptions.parseTrack(track);
+            phrases = TrackRules.parse(track).phrases();
         } catch (IllegalArgumentException e) {
             throw new UsageException("--to/--track: " + e.getMessage());
         }

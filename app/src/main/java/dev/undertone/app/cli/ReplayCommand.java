@@ -4,6 +4,7 @@ import dev.undertone.app.pipeline.CoreStages;
 import dev.undertone.app.pipeline.Pipeline;
 import dev.undertone.app.pipeline.PipelineConfig;
 import dev.undertone.app.pipeline.PipelineException;
+import dev.undertone.app.pipeline.PipelineStats;
 import dev.undertone.app.pipeline.SourceRunner;
 import dev.undertone.app.source.ProgressAware;
 import dev.undertone.app.source.file.FileSource;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Parameters;
                     + "\"rejected\",\"seconds\"}."
         })
 public final class ReplayCommand implements Callable<Integer> {
+    private static final Duration PROGRESS_POLL = Duration.ofMillis(200);
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to ingest, in order.")
     List<Path> files;
 
@@ -89,6 +92,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private void ingest(Pipeline pipeline, Clock clock) throws InterruptedException {
+        PipelineStats stats = pipeline.stats();
         long totalBytes = 0;
         for (Path f : files) {
             totalBytes += sizeOf(f);
@@ -101,7 +105,15 @@ public final class ReplayCommand implements Callable<Integer> {
                         "replay",
                         () -> {
                             ProgressAware c = current.get();
-                            return finishedBytes.get() + (c == null ? 0 : c.progressDone());
+                            long read = finishedBytes.get() + (c == null ? 0 : c.progressDone());
+                            // Bytes read scaled by the share of read records already indexed,
+                            // so the bar reaches 100% when the index, not the reader, is done.
+                            long records = stats.read.sum();
+                            double indexed =
+                                    records == 0
+                                            ? 0
+                                            : Math.min(1.0, stats.applied.sum() / (double) records);
+                            return (long) (read * indexed);
                         },
                         () -> total,
                         "MB",
@@ -123,6 +135,10 @@ public final class ReplayCommand implements Callable<Integer> {
                 }
                 current.set(null);
                 finishedBytes.addAndGet(sizeOf(f));
+            }
+            // Keep the bar up while the index works off what was read.
+            while (stats.applied.sum() < stats.read.sum() && pipeline.processorFailure() == null) {
+                Thread.sleep(PROGRESS_POLL.toMillis());
             }
         }
     }

@@ -12,6 +12,9 @@ public final class PipelineStats {
     /** Raw records accepted into the journal from sources. */
     public final LongAdder read = new LongAdder();
 
+    /** Journal records whose batch has been applied to the index (for progress reporting). */
+    public final LongAdder applied = new LongAdder();
+
     /** Records that decoded to a post (new or edited). */
     public final LongAdder posts = new LongAdder();
 

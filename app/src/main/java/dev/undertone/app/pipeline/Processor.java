@@ -11,6 +11,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +44,21 @@ public final class Processor implements Runnable {
     private final ProcessorConfig config;
     private final Clock clock;
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    private final ExecutorService committer =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "undertone-committer");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private Future<?> commitInFlight;
     private volatile boolean stopRequested;
     private volatile boolean drain;
     private volatile Throwable failure;
     private long lastRetentionNanos;
 
     /** A prepared batch, or the end marker. */
-    private record Item(LuceneIndex.Prepared writes, long offsetAfter, boolean end) {}
+    private record Item(LuceneIndex.Prepared writes, int records, long offsetAfter, boolean end) {}
 
     public Processor(
             Journal journal,
@@ -104,7 +116,7 @@ public final class Processor implements Runnable {
             fail(t);
         }
         try {
-            enqueue(new Item(null, 0, true));
+            enqueue(new Item(null, 0, 0, true));
             indexer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -117,7 +129,7 @@ public final class Processor implements Runnable {
             rejected.add(r.record(), r.reason());
         }
         long after = records.get(records.size() - 1).offset() + 1;
-        return new Item(index.prepare(result.writes()), after, false);
+        return new Item(index.prepare(result.writes()), records.size(), after, false);
     }
 
     /** Hands a batch to the indexing thread, waiting while it is behind (backpressure). */
@@ -142,15 +154,19 @@ public final class Processor implements Runnable {
                     stats.indexed.add(counts.indexed());
                     stats.updated.add(counts.updated());
                     stats.deleted.add(counts.deleted());
+                    stats.applied.add(item.records());
                 }
                 housekeeping(!queue.isEmpty());
             }
+            awaitCommit();
             if (failure == null) {
                 publish(index.refresh());
                 commit();
             }
         } catch (Throwable t) {
             fail(t);
+        } finally {
+            committer.shutdown();
         }
     }
 
@@ -167,10 +183,30 @@ public final class Processor implements Runnable {
 
     private void housekeeping(boolean catchingUp) throws IOException {
         publish(index.maybeRefresh(catchingUp));
-        if (index.maybeCommitDue()) {
-            commit();
+        if ((commitInFlight == null || commitInFlight.isDone()) && index.maybeCommitDue()) {
+            // Committing fsyncs segments: off this thread, so searches stay fresh meanwhile.
+            commitInFlight =
+                    committer.submit(
+                            () -> {
+                                try {
+                                    commit();
+                                } catch (Throwable t) {
+                                    fail(t);
+                                }
+                            });
         }
         applyRetention(false);
+    }
+
+    private void awaitCommit() throws InterruptedException {
+        if (commitInFlight == null) {
+            return;
+        }
+        try {
+            commitInFlight.get();
+        } catch (ExecutionException e) {
+            fail(e.getCause());
+        }
     }
 
     private void commit() throws IOException {

@@ -5,14 +5,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What {@link Sources#create} needs from the command line: the track phrases, endpoint overrides,
  * secrets and where metrics go.
  *
- * @param trackPhrases the {@code --track} phrases (see {@link #parseTrack}); empty keeps every post
+ * @param trackPhrases the {@code --track} phrases (as {@code TrackRules.phrases()} gives them);
+ *     empty keeps every post
  * @param jetstreamUrls {@code --jetstream-url} values; empty for Bluesky's public instances
  * @param jetstreamZstdDictionary the Jetstream zstd dictionary file; when set, Jetstream is asked
  *     for compressed messages
@@ -44,38 +44,6 @@ public record SourceOptions(
     public static SourceOptions defaults() {
         return new SourceOptions(
                 null, null, null, null, null, Secrets.fromEnvironment(), null, null);
-    }
-
-    /**
-     * Splits a {@code --track} value into phrases: commas separate phrases, except inside double
-     * quotes; each phrase is trimmed and empty ones are dropped. A quoted phrase keeps its quotes
-     * (it must occur as written).
-     *
-     * @throws IllegalArgumentException when a quote is not closed
-     */
-    public static List<String> parseTrack(String track) {
-        List<String> out = new ArrayList<>();
-        if (track == null) {
-            return out;
-        }
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < track.length(); i++) {
-            char c = track.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-                cur.append(c);
-            } else if (c == ',' && !quoted) {
-                add(out, cur);
-            } else {
-                cur.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("--track has an unclosed double quote: " + track);
-        }
-        add(out, cur);
-        return out;
     }
 
     private static void add(List<String> out, StringBuilder cur) {

@@ -9,7 +9,7 @@ public enum TermField {
     HASHTAGS(IndexFields.HASHTAGS),
     /** Mentioned handles, lower-cased, without the {@code @}. */
     MENTIONS(IndexFields.MENTIONS),
-    /** Content words of the text (see {@link ContentWords}). */
+    /** Content words of the text (see {@link dev.undertone.core.index.ContentWords}). */
     WORDS(IndexFields.WORDS);
 
     private final String indexField;

@@ -9,12 +9,10 @@ import dev.undertone.app.source.SourceMetrics;
 import dev.undertone.app.source.jetstream.JetstreamSource;
 import dev.undertone.app.source.jetstream.JetstreamSourceConfig;
 import dev.undertone.app.store.IndexListener;
+import dev.undertone.app.testing.ConstantScorer;
 import dev.undertone.app.testing.JetstreamTestServer;
 import dev.undertone.core.decode.Decoders;
 import dev.undertone.core.post.ScoredPost;
-import dev.undertone.core.sentiment.Sentiment;
-import dev.undertone.core.sentiment.SentimentResult;
-import dev.undertone.core.sentiment.SentimentScores;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -40,20 +38,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class JetstreamLagBenchmark {
 
-    private static final Scorer CONSTANT =
-            posts ->
-                    posts.stream()
-                            .map(
-                                    p ->
-                                            new ScoredPost(
-                                                    p,
-                                                    SentimentResult.scored(
-                                                            Sentiment.NEUTRAL,
-                                                            new SentimentScores(
-                                                                    0.1, 0.1, 0.7, 0.1)),
-                                                    "bench-constant",
-                                                    Instant.now()))
-                            .toList();
+    private static final Scorer CONSTANT = ConstantScorer.neutral(Instant.EPOCH);
+
+    private static final int WARM_UP_SECONDS = 10;
+    private static final int WINDOW_SECONDS = 5;
 
     private JetstreamLagBenchmark() {}
 
@@ -121,10 +109,22 @@ public final class JetstreamLagBenchmark {
             boolean complete = all.await(seconds + 60L, TimeUnit.SECONDS);
             p.stopSources();
             long[] measured = Arrays.stream(lag).filter(l -> l >= 0).sorted().toArray();
+            // The first 10 s include the JVM's warm-up (JIT); steady state is what a long run sees.
+            int warm = Math.min(n, rate * WARM_UP_SECONDS);
+            long[] steady = Arrays.stream(lag, warm, n).filter(l -> l >= 0).sorted().toArray();
+            StringBuilder perWindow = new StringBuilder();
+            for (int w = 0; w < seconds; w += WINDOW_SECONDS) {
+                long max =
+                        Arrays.stream(lag, w * rate, Math.min(n, (w + WINDOW_SECONDS) * rate))
+                                .max()
+                                .orElse(-1);
+                perWindow.append(perWindow.length() == 0 ? "" : ",").append(max / 1_000_000);
+            }
             System.out.printf(
                     Locale.ROOT,
                     "{\"rate\":%d,\"seconds\":%d,\"sent\":%d,\"searchable\":%d,\"complete\":%b,"
-                            + "\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f,\"load_average\":%.1f}%n",
+                            + "\"p50_ms\":%.1f,\"p99_ms\":%.1f,\"max_ms\":%.1f,"
+                            + "\"steady_p99_ms\":%.1f,\"max_ms_per_%ds\":[%s],\"load_average\":%.1f}%n",
                     rate,
                     seconds,
                     n,
@@ -133,6 +133,9 @@ public final class JetstreamLagBenchmark {
                     pct(measured, 0.50),
                     pct(measured, 0.99),
                     measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6,
+                    pct(steady, 0.99),
+                    WINDOW_SECONDS,
+                    perWindow,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             deleteTree(data);

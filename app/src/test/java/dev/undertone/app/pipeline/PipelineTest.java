@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.undertone.app.store.IndexListener;
+import dev.undertone.app.testing.ConstantScorer;
 import dev.undertone.app.testing.ListSource;
 import dev.undertone.core.decode.Decoded;
 import dev.undertone.core.decode.RawRecord;
@@ -12,9 +13,6 @@ import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
-import dev.undertone.core.sentiment.Sentiment;
-import dev.undertone.core.sentiment.SentimentResult;
-import dev.undertone.core.sentiment.SentimentScores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,20 +72,7 @@ class PipelineTest {
     static final Tracker KEEP_TRACKED =
             post -> post.text().contains("skip") ? null : post.withTracks(List.of("all"));
 
-    static final Scorer SCORER =
-            posts ->
-                    posts.stream()
-                            .map(
-                                    p ->
-                                            new ScoredPost(
-                                                    p,
-                                                    SentimentResult.scored(
-                                                            Sentiment.NEUTRAL,
-                                                            new SentimentScores(
-                                                                    0.1, 0.1, 0.7, 0.1)),
-                                                    "test-1",
-                                                    T0))
-                            .toList();
+    static final Scorer SCORER = ConstantScorer.neutral(T0);
 
     private Pipeline open() {
         return Pipeline.open(data, PipelineConfig.DEFAULTS, Clock.systemUTC());

@@ -9,6 +9,7 @@ import dev.undertone.app.pipeline.Scorer;
 import dev.undertone.app.pipeline.Stages;
 import dev.undertone.app.pipeline.Tracker;
 import dev.undertone.app.store.IndexListener;
+import dev.undertone.app.testing.ConstantScorer;
 import dev.undertone.app.testing.Fixtures;
 import dev.undertone.app.testing.JetstreamTestServer;
 import dev.undertone.app.testing.MastodonTestServer;
@@ -17,9 +18,6 @@ import dev.undertone.core.decode.Decoded;
 import dev.undertone.core.decode.Decoders;
 import dev.undertone.core.decode.RawRecord;
 import dev.undertone.core.post.ScoredPost;
-import dev.undertone.core.sentiment.Sentiment;
-import dev.undertone.core.sentiment.SentimentResult;
-import dev.undertone.core.sentiment.SentimentScores;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,20 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveSourcesPipelineTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Scorer NEUTRAL =
-            posts ->
-                    posts.stream()
-                            .map(
-                                    p ->
-                                            new ScoredPost(
-                                                    p,
-                                                    SentimentResult.scored(
-                                                            Sentiment.NEUTRAL,
-                                                            new SentimentScores(
-                                                                    0.1, 0.1, 0.7, 0.1)),
-                                                    "test-1",
-                                                    Instant.EPOCH))
-                            .toList();
+    private static final Scorer NEUTRAL = ConstantScorer.neutral(Instant.EPOCH);
 
     @TempDir Path data;
 

@@ -56,10 +56,11 @@ class SourcesTest {
     }
 
     @Test
-    void splitsTrackPhrasesOnCommasOutsideQuotes() {
-        assertThat(SourceOptions.parseTrack(" stimulus, relief check ,\"cheque, de ayuda\",,"))
+    void trackPhrasesForTheSourcesKeepQuotesForExactPhrases() {
+        assertThat(
+                        dev.undertone.core.track.TrackRules.parse(
+                                        " stimulus, relief check ,\"cheque, de ayuda\",,")
+                                .phrases())
                 .containsExactly("stimulus", "relief check", "\"cheque, de ayuda\"");
-        assertThatThrownBy(() -> SourceOptions.parseTrack("\"open"))
-                .hasMessageContaining("--track");
     }
 }

@@ -39,8 +39,8 @@ final class TokenRewriter {
             if (c == '@' || c == '/' || c == ':') {
                 return true;
             }
-            boolean tokenStart = i == 0 || text.charAt(i - 1) == ' ';
-            if (tokenStart && (text.startsWith("http", i) || text.startsWith("www.", i))) {
+            boolean linkStart = (c == 'h' || c == 'w') && (i == 0 || text.charAt(i - 1) == ' ');
+            if (linkStart && (text.startsWith("http", i) || text.startsWith("www.", i))) {
                 return true;
             }
         }

@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * searchable on a short interval, and commits them together with the journal offset they reach, so
  * a restart resumes from exactly what the index holds.
  *
- * <p>Owned by one thread (the processor): {@link #apply}, {@link #maybeRefresh}, {@link
- * #maybeCommit} and {@link #close} are not thread-safe. Searches go through {@link
- * #searcherManager()}, which is.
+ * <p>Owned by one thread (the processor's indexing thread): {@link #apply}, {@link #maybeRefresh}
+ * and {@link #close} are not thread-safe; {@link #prepare} and {@link #commit} may run on other
+ * threads. Searches go through {@link #searcherManager()}, which is thread-safe.
  */
 public final class LuceneIndex implements AutoCloseable {
     /** Commit user data key: the journal offset of the first record not yet in the index. */
@@ -56,11 +56,12 @@ public final class LuceneIndex implements AutoCloseable {
     private final List<ScoredPost> unpublished = new ArrayList<>();
     private final List<String> unpublishedDeletes = new ArrayList<>();
     private KeyBloomFilter keys;
-    private long committedOffset;
+    private volatile long committedOffset;
     private volatile long appliedOffset;
-    private boolean uncommitted;
+    private volatile boolean uncommitted;
     private long lastRefreshNanos = System.nanoTime();
-    private long lastCommitNanos = System.nanoTime();
+    private volatile long lastCommitNanos = System.nanoTime();
+    private final Object commitLock = new Object();
 
     private LuceneIndex(Path path, LuceneIndexConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -139,7 +140,13 @@ public final class LuceneIndex implements AutoCloseable {
                 if (w instanceof PostWrite.Upsert u) {
                     String key = u.post().post().key();
                     boolean existed = exists(searcher, key);
-                    writer.updateDocument(PostDocuments.keyTerm(key), batch.documents().get(i));
+                    if (keys.mightContain(key)) {
+                        writer.updateDocument(PostDocuments.keyTerm(key), batch.documents().get(i));
+                    } else {
+                        // Certainly new: adding skips resolving a delete-by-key against every
+                        // segment at the next flush, the largest cost of a large replay.
+                        writer.addDocument(batch.documents().get(i));
+                    }
                     unrefreshed.put(key, Boolean.TRUE);
                     keys.add(key);
                     unpublished.add(u.post());
@@ -211,13 +218,26 @@ public final class LuceneIndex implements AutoCloseable {
                 && System.nanoTime() - lastCommitNanos >= config.commitInterval().toNanos();
     }
 
-    /** Commits all applied writes together with the journal offset they reach. */
+    /**
+     * Commits all applied writes together with the journal offset they reach. May run on another
+     * thread than {@link #apply} (Lucene's writer takes writes during a commit): a commit holds at
+     * least everything applied before it started, so the offset it records is never ahead of it.
+     */
     public void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(JOURNAL_OFFSET, Long.toString(appliedOffset)).entrySet());
-        writer.commit();
-        committedOffset = appliedOffset;
-        uncommitted = false;
-        lastCommitNanos = System.nanoTime();
+        synchronized (commitLock) {
+            // Cleared before the offset is read: a batch applied meanwhile marks it again.
+            uncommitted = false;
+            long offset = appliedOffset;
+            writer.setLiveCommitData(Map.of(JOURNAL_OFFSET, Long.toString(offset)).entrySet());
+            try {
+                writer.commit();
+            } catch (IOException | RuntimeException e) {
+                uncommitted = true;
+                throw e;
+            }
+            committedOffset = offset;
+            lastCommitNanos = System.nanoTime();
+        }
     }
 
     private boolean exists(IndexSearcher searcher, String key) throws IOException {

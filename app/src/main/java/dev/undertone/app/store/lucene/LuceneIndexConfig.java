@@ -11,9 +11,9 @@ import java.time.Duration;
  */
 public record LuceneIndexConfig(
         Duration refreshInterval, Duration commitInterval, double ramBufferMb) {
-    /** Searchable within 250 ms, committed every 5 s, 64 MB of buffer. */
+    /** Searchable within 100 ms, committed every 5 s, 64 MB of buffer. */
     public static final LuceneIndexConfig DEFAULTS =
-            new LuceneIndexConfig(Duration.ofMillis(250), Duration.ofSeconds(5), 64);
+            new LuceneIndexConfig(Duration.ofMillis(100), Duration.ofSeconds(5), 64);
 
     public LuceneIndexConfig {
         if (refreshInterval.isNegative() || refreshInterval.compareTo(Duration.ofSeconds(1)) > 0) {

@@ -1,8 +1,8 @@
 package dev.undertone.app.store.lucene;
 
-import dev.undertone.app.store.ContentWords;
 import dev.undertone.app.store.PostFilter;
 import dev.undertone.app.store.StoredPost;
+import dev.undertone.core.index.ContentWords;
 import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
@@ -98,7 +98,7 @@ public final class PostDocuments {
         storedMulti(doc, IndexFields.HASHTAGS, p.hashtags());
         storedMulti(doc, IndexFields.MENTIONS, p.mentions());
         storedMulti(doc, IndexFields.TRACKS, p.tracks());
-        multi(doc, IndexFields.WORDS, ContentWords.of(p.text()));
+        countedOnly(doc, IndexFields.WORDS, ContentWords.of(p.text()));
         single(doc, IndexFields.SENTIMENT, PostFilter.sentimentOf(scored));
         if (r.isScored()) {
             SentimentScores s = r.scores();
@@ -189,6 +189,18 @@ public final class PostDocuments {
         for (String v : values) {
             if (indexable(v)) {
                 doc.add(new StringField(field, v, Field.Store.NO));
+                doc.add(new SortedSetDocValuesField(field, new BytesRef(v)));
+            }
+        }
+    }
+
+    /**
+     * Values only counted by the top-terms query, never searched: doc values without the inverted
+     * index, which would double the cost of indexing a post's words.
+     */
+    private static void countedOnly(Document doc, String field, Iterable<String> values) {
+        for (String v : values) {
+            if (indexable(v)) {
                 doc.add(new SortedSetDocValuesField(field, new BytesRef(v)));
             }
         }

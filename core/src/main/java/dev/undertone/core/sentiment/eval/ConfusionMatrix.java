@@ -25,14 +25,21 @@ public final class ConfusionMatrix {
 
     /** Adds one gold label and the prediction for it (null when unscored). */
     public void add(int gold, Sentiment predicted) {
+        add(gold, column(predicted));
+    }
+
+    /**
+     * Adds one gold label and a predicted column (0..2, or 3 for MIXED and unscored).
+     *
+     * @throws IllegalArgumentException if either is out of range
+     */
+    public void add(int gold, int predicted) {
         if (gold < 0 || gold >= CLASSES) {
             throw new IllegalArgumentException("gold label must be 0, 1 or 2: " + gold);
         }
-        counts[gold][column(predicted)]++;
-    }
-
-    /** Adds one gold label and a predicted class id (0..2, or 3 for anything else). */
-    public void add(int gold, int predicted) {
+        if (predicted < 0 || predicted > OTHER) {
+            throw new IllegalArgumentException("predicted column must be 0..3: " + predicted);
+        }
         counts[gold][predicted]++;
     }
 

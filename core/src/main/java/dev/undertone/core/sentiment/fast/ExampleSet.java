@@ -81,12 +81,15 @@ final class ExampleSet {
         }
 
         @Override
-        public void hashed(int group, int bucket) {
-            if (pendingCount == pending.length) {
-                pending = Arrays.copyOf(pending, pendingCount * 2);
+        public void hashed(int group, int[] buckets, int count) {
+            if (pendingCount + count > pending.length) {
+                pending =
+                        Arrays.copyOf(pending, Math.max(pendingCount + count, pending.length * 2));
             }
-            pending[pendingCount++] = ((long) bucket << 1) | group;
-            groupCounts[group]++;
+            for (int i = 0; i < count; i++) {
+                pending[pendingCount++] = ((long) buckets[i] << 1) | group;
+            }
+            groupCounts[group] += count;
         }
 
         @Override

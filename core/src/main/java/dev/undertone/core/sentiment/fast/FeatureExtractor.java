@@ -54,48 +54,71 @@ final class FeatureExtractor {
     /** Emits the features of one normalised, non-empty text. */
     void extract(String text, Tokens tokens, FeatureSink sink) {
         tokenizer.tokenize(text, tokens);
+        int negations = markNegationScopes(tokens);
         words(tokens, sink);
+        dense(tokens, negations, sink);
         if (spec.charMin() > 0) {
             chars(tokens, sink);
         }
     }
 
-    private void words(Tokens t, FeatureSink sink) {
-        int bits = spec.bits();
-        LexiconEvidence lex = new LexiconEvidence();
-        long prev = BOUNDARY;
+    /** Marks the words inside a negation scope; returns the number of negators. */
+    private int markNegationScopes(Tokens t) {
         boolean inScope = false;
         int negations = 0;
+        for (int i = 0; i < t.count; i++) {
+            byte type = t.type[i];
+            t.negated[i] = inScope && type == Tokens.WORD;
+            if (type == Tokens.PUNCT) {
+                inScope &= !endsScope(t.lower[t.start[i]]);
+            } else if (type == Tokens.EMOTICON) {
+                inScope = false;
+            } else if (type == Tokens.WORD && negators.isNegator(t, i)) {
+                inScope = true;
+                negations++;
+            }
+        }
+        return negations;
+    }
+
+    /** Unigrams (plus negated copies and hashtag bodies) and bigrams, with boundaries. */
+    private void words(Tokens t, FeatureSink sink) {
+        int bits = spec.bits();
+        int[] out = t.buckets(4 * t.count + 1);
+        int n = 0;
+        long prev = BOUNDARY;
+        for (int i = 0; i < t.count; i++) {
+            byte type = t.type[i];
+            long h = t.hash[i] ^ TYPE_SALT[type];
+            out[n++] = Hashing.bucket(h, bits);
+            if (spec.negation() && t.negated[i]) {
+                out[n++] = Hashing.bucket(h ^ NEGATED, bits);
+            }
+            if (type == Tokens.HASHTAG) {
+                out[n++] = Hashing.bucket(t.hash[i], bits);
+            }
+            if (spec.wordBigrams()) {
+                out[n++] = Hashing.bucket(Hashing.combine(prev, h), bits);
+            }
+            prev = h;
+        }
+        if (spec.wordBigrams()) {
+            out[n++] = Hashing.bucket(Hashing.combine(prev, BOUNDARY), bits);
+        }
+        sink.hashed(FeatureSink.WORDS, out, n);
+    }
+
+    /** The {@link DenseFeatures}: lexicon evidence and the style of the text. */
+    private void dense(Tokens t, int negations, FeatureSink sink) {
+        LexiconEvidence lex = new LexiconEvidence();
         int caps = 0;
         int elongated = 0;
         int exclamations = 0;
         int questions = 0;
         for (int i = 0; i < t.count; i++) {
             byte type = t.type[i];
-            long h = t.hash[i] ^ TYPE_SALT[type];
-            boolean negated = inScope && spec.negation() && type == Tokens.WORD;
-            sink.hashed(FeatureSink.WORDS, Hashing.bucket(h, bits));
-            if (negated) {
-                sink.hashed(FeatureSink.WORDS, Hashing.bucket(h ^ NEGATED, bits));
-            }
-            if (type == Tokens.HASHTAG) {
-                sink.hashed(FeatureSink.WORDS, Hashing.bucket(t.hash[i], bits));
-            }
-            if (spec.wordBigrams()) {
-                sink.hashed(FeatureSink.WORDS, Hashing.bucket(Hashing.combine(prev, h), bits));
-            }
-            prev = h;
             if (type == Tokens.WORD || type == Tokens.HASHTAG || type == Tokens.EMOTICON) {
-                float v = lexicon.valence(t.hash[i]);
-                if (v != 0f) {
-                    if (inScope && type == Tokens.WORD) {
-                        v *= NEGATION_FLIP;
-                    }
-                    if (t.allCaps[i]) {
-                        v *= CAPS_BOOST;
-                    }
-                    lex.add(v, type == Tokens.EMOTICON);
-                }
+                lex.add(t, i, lexicon.valence(t.hash[i]));
             }
             caps += t.allCaps[i] ? 1 : 0;
             elongated += t.elongated[i] ? 1 : 0;
@@ -104,18 +127,7 @@ final class FeatureExtractor {
                 int len = t.end[i] - t.start[i];
                 exclamations += c == '!' ? len : 0;
                 questions += c == '?' ? len : 0;
-                if (endsScope(c)) {
-                    inScope = false;
-                }
-            } else if (type == Tokens.EMOTICON) {
-                inScope = false;
-            } else if (type == Tokens.WORD && negators.isNegator(t, i)) {
-                inScope = true;
-                negations++;
             }
-        }
-        if (spec.wordBigrams()) {
-            sink.hashed(FeatureSink.WORDS, Hashing.bucket(Hashing.combine(prev, BOUNDARY), bits));
         }
         lex.emit(sink);
         sink.dense(DenseFeatures.BIAS, 1f);
@@ -130,26 +142,29 @@ final class FeatureExtractor {
         sink.dense(DenseFeatures.ENDS_ASKING, last == '?' ? 1f : 0f);
     }
 
+    /** The n-grams of the lower-cased text with a space before and after it. */
     private void chars(Tokens t, FeatureSink sink) {
         int bits = spec.bits();
         int min = spec.charMin();
         int max = spec.charMax();
-        char[] lower = t.lower;
         int n = t.length;
-        for (int i = -1; i < n; i++) {
+        char[] padded = t.padded();
+        int len = n + 2;
+        int[] out = t.buckets((n + 1) * (max - min + 1));
+        int count = 0;
+        for (int i = 0; i <= n && i + min <= len; i++) {
             long h = Hashing.SEED;
-            for (int k = 0; k < max; k++) {
-                int pos = i + k;
-                if (pos > n) {
-                    break;
-                }
-                char c = pos < 0 || pos == n ? ' ' : lower[pos];
-                h = Hashing.step(h, c);
-                if (k + 1 >= min) {
-                    sink.hashed(FeatureSink.CHARS, Hashing.bucket(h ^ CHAR_SALT, bits));
-                }
+            int k = 0;
+            for (; k < min - 1; k++) {
+                h = Hashing.step(h, padded[i + k]);
+            }
+            int last = Math.min(max, len - i);
+            for (; k < last; k++) {
+                h = Hashing.step(h, padded[i + k]);
+                out[count++] = Hashing.bucket(h ^ CHAR_SALT, bits);
             }
         }
+        sink.hashed(FeatureSink.CHARS, out, count);
     }
 
     private static boolean endsScope(char c) {
@@ -160,8 +175,17 @@ final class FeatureExtractor {
         return t.count == 0 ? 0 : t.lower[t.end[t.count - 1] - 1];
     }
 
+    /** {@code log(1 + count)}, from a table for the small counts a tweet has. */
     static float log1p(int count) {
-        return (float) Math.log1p(count);
+        return count < LOG1P.length ? LOG1P[count] : (float) Math.log1p(count);
+    }
+
+    private static final float[] LOG1P = new float[64];
+
+    static {
+        for (int i = 0; i < LOG1P.length; i++) {
+            LOG1P[i] = (float) Math.log1p(i);
+        }
     }
 
     /** Sums of the lexicon valences seen in one text. */
@@ -176,7 +200,16 @@ final class FeatureExtractor {
         int emoticonPos;
         int emoticonNeg;
 
-        void add(float v, boolean emoticon) {
+        /** Adds token {@code i}'s valence, flipped in a negation scope, boosted in capitals. */
+        void add(Tokens t, int i, float valence) {
+            if (valence == 0f) {
+                return;
+            }
+            float v = t.negated[i] ? valence * NEGATION_FLIP : valence;
+            if (t.allCaps[i]) {
+                v *= CAPS_BOOST;
+            }
+            boolean emoticon = t.type[i] == Tokens.EMOTICON;
             if (v > 0) {
                 posSum += v;
                 posCount++;

@@ -12,8 +12,11 @@ interface FeatureSink {
     /** Hashed character n-grams. */
     int CHARS = 1;
 
-    /** One occurrence of a hashed feature of a group. */
-    void hashed(int group, int bucket);
+    /**
+     * All hashed features of one group of the text, once per group and text: {@code
+     * buckets[0..count)}, one entry per occurrence. The array is only valid during the call.
+     */
+    void hashed(int group, int[] buckets, int count);
 
     /** A dense feature's value (its row is {@code buckets + slot}). */
     void dense(int slot, float value);

@@ -50,7 +50,10 @@ final class Hashing {
         return mix(a * 31 + b) ^ b;
     }
 
-    /** The bucket in a table of {@code 2^bits} for a hash. */
+    /**
+     * The bucket in a table of {@code 2^bits} for a hash: the top bits of its full mix (a cheaper
+     * one-multiply mix collided more and cost half a point of validation macro recall).
+     */
     static int bucket(long h, int bits) {
         return (int) (mix(h) >>> (64 - bits));
     }

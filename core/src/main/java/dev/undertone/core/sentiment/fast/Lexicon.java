@@ -22,18 +22,27 @@ final class Lexicon {
 
     private static final float EMPTY = Float.NaN;
 
+    /**
+     * Slots of the emoticon set (a few hundred entries): small enough to stay in the L1 cache,
+     * since the tokenizer asks at every punctuation mark.
+     */
+    private static final int EMOTICON_SLOTS = 1024;
+
     private final int[] keys;
     private final float[] values;
     private final int mask;
     private final int size;
     private final boolean[] emoticonStarts;
+    private final long[] emoticons;
 
-    private Lexicon(int[] keys, float[] values, int size, boolean[] emoticonStarts) {
+    private Lexicon(
+            int[] keys, float[] values, int size, boolean[] emoticonStarts, long[] emoticons) {
         this.keys = keys;
         this.values = values;
         this.mask = keys.length - 1;
         this.size = size;
         this.emoticonStarts = emoticonStarts;
+        this.emoticons = emoticons;
     }
 
     /** Loads the bundled VADER lexicon from the classpath. */
@@ -59,6 +68,7 @@ final class Lexicon {
         Arrays.fill(values, EMPTY);
         int size = 0;
         boolean[] emoticonStarts = new boolean[128];
+        long[] emoticons = new long[EMOTICON_SLOTS];
         for (String line = r.readLine(); line != null; line = r.readLine()) {
             int tab = line.indexOf('\t');
             if (tab <= 0) {
@@ -70,12 +80,13 @@ final class Lexicon {
             long key = word ? Tokenizer.canonicalHash(token) : Hashing.of(token);
             if (!word && token.charAt(0) < emoticonStarts.length) {
                 emoticonStarts[token.charAt(0)] = true;
+                addEmoticon(emoticons, key);
             }
             if (put(keys, values, key, valence)) {
                 size++;
             }
         }
-        return new Lexicon(keys, values, size, emoticonStarts);
+        return new Lexicon(keys, values, size, emoticonStarts, emoticons);
     }
 
     private static boolean put(int[] keys, float[] values, long key, float value) {
@@ -112,17 +123,36 @@ final class Lexicon {
         return Float.isNaN(v) ? 0f : v;
     }
 
-    /** Whether a token with this hash is in the lexicon. */
-    boolean contains(long tokenHash) {
-        return !Float.isNaN(valenceOrNaN(tokenHash));
-    }
-
     private float valenceOrNaN(long tokenHash) {
         int fingerprint = fingerprint(tokenHash);
         for (int i = slot(tokenHash, mask); ; i = (i + 1) & mask) {
             float v = values[i];
             if (Float.isNaN(v) || keys[i] == fingerprint) {
                 return v;
+            }
+        }
+    }
+
+    private static void addEmoticon(long[] set, long key) {
+        int mask = set.length - 1;
+        for (int i = (int) Hashing.mix(key) & mask; ; i = (i + 1) & mask) {
+            if (set[i] == 0 || set[i] == key) {
+                set[i] = key;
+                return;
+            }
+        }
+    }
+
+    /** Whether the characters with this hash are an emoticon of the lexicon ({@code :-)}). */
+    boolean isEmoticon(long hash) {
+        int mask = emoticons.length - 1;
+        for (int i = (int) Hashing.mix(hash) & mask; ; i = (i + 1) & mask) {
+            long k = emoticons[i];
+            if (k == hash) {
+                return true;
+            }
+            if (k == 0) {
+                return false;
             }
         }
     }

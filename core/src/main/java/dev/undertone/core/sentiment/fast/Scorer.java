@@ -3,9 +3,9 @@ package dev.undertone.core.sentiment.fast;
 import java.util.Arrays;
 
 /**
- * A {@link FeatureSink} that adds up a model's weights. Hashed buckets are only collected while the
- * text is read and looked up in one tight loop at the end: the table is larger than the CPU caches,
- * and independent loads in a row overlap their cache misses. Each hashed group is scaled by {@code
+ * A {@link FeatureSink} that adds up a model's weights. The buckets of a group arrive in one array
+ * and are looked up in one tight loop: the table is larger than the CPU caches, and independent
+ * loads in a row overlap their cache misses. Each hashed group is scaled by {@code
  * 1/sqrt(occurrences)}, as in training. Not thread-safe: one per call.
  */
 final class Scorer implements FeatureSink {
@@ -16,7 +16,7 @@ final class Scorer implements FeatureSink {
     private final float scale;
     private final int denseBase;
     private final float[] denseSums = new float[CLASSES];
-    private final int[][] buckets = {new int[256], new int[1024]};
+    private final int[] groupSums = new int[2 * CLASSES];
     private final int[] counts = new int[2];
 
     Scorer(Weights weights, int buckets) {
@@ -27,20 +27,27 @@ final class Scorer implements FeatureSink {
 
     void reset() {
         Arrays.fill(denseSums, 0f);
+        Arrays.fill(groupSums, 0);
         counts[0] = 0;
         counts[1] = 0;
     }
 
     @Override
-    public void hashed(int group, int bucket) {
-        int[] b = buckets[group];
-        int n = counts[group];
-        if (n == b.length) {
-            b = Arrays.copyOf(b, n * 2);
-            buckets[group] = b;
+    public void hashed(int group, int[] buckets, int count) {
+        int s0 = 0;
+        int s1 = 0;
+        int s2 = 0;
+        for (int i = 0; i < count; i++) {
+            int w = buckets[i] * CLASSES;
+            s0 += weights[w];
+            s1 += weights[w + 1];
+            s2 += weights[w + 2];
         }
-        b[n] = bucket;
-        counts[group] = n + 1;
+        int g = group * CLASSES;
+        groupSums[g] += s0;
+        groupSums[g + 1] += s1;
+        groupSums[g + 2] += s2;
+        counts[group] += count;
     }
 
     @Override
@@ -53,27 +60,14 @@ final class Scorer implements FeatureSink {
 
     /** Writes the softmax probabilities of the text scored since the last reset into {@code p}. */
     void probabilities(double[] p) {
+        double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < CLASSES; c++) {
             p[c] = denseSums[c];
-        }
-        for (int g = 0; g < buckets.length; g++) {
-            int[] b = buckets[g];
-            int n = counts[g];
-            int s0 = 0;
-            int s1 = 0;
-            int s2 = 0;
-            for (int i = 0; i < n; i++) {
-                int w = b[i] * CLASSES;
-                s0 += weights[w];
-                s1 += weights[w + 1];
-                s2 += weights[w + 2];
+            for (int g = 0; g < counts.length; g++) {
+                p[c] += scale(counts[g]) * scale * groupSums[g * CLASSES + c];
             }
-            double groupScale = scale(n) * scale;
-            p[0] += groupScale * s0;
-            p[1] += groupScale * s1;
-            p[2] += groupScale * s2;
+            max = Math.max(max, p[c]);
         }
-        double max = Math.max(p[0], Math.max(p[1], p[2]));
         double sum = 0;
         for (int c = 0; c < CLASSES; c++) {
             p[c] = Math.exp(p[c] - max);

@@ -147,7 +147,7 @@ final class Tokenizer {
             if (after < chunkEnd && Character.isLetterOrDigit(lower[after])) {
                 continue;
             }
-            if (lexicon.contains(Hashing.of(lower, i, after))) {
+            if (lexicon.isEmoticon(Hashing.of(lower, i, after))) {
                 return len;
             }
         }

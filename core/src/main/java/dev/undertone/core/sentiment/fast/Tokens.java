@@ -25,6 +25,29 @@ final class Tokens {
     long[] hash = new long[64];
     boolean[] allCaps = new boolean[64];
     boolean[] elongated = new boolean[64];
+    boolean[] negated = new boolean[64];
+
+    private int[] buckets = new int[1024];
+    private char[] padded = new char[256];
+
+    /** The lower-cased text with a space before and after it. */
+    char[] padded() {
+        if (padded.length < length + 2) {
+            padded = new char[Math.max(length + 2, padded.length * 2)];
+        }
+        padded[0] = ' ';
+        System.arraycopy(lower, 0, padded, 1, length);
+        padded[length + 1] = ' ';
+        return padded;
+    }
+
+    /** A scratch array for at least {@code n} buckets of one feature group. */
+    int[] buckets(int n) {
+        if (buckets.length < n) {
+            buckets = new int[Math.max(n, buckets.length * 2)];
+        }
+        return buckets;
+    }
 
     /** Resets the buffers for a text of {@code n} characters. */
     void reset(int n) {
@@ -45,6 +68,7 @@ final class Tokens {
             hash = Arrays.copyOf(hash, cap);
             allCaps = Arrays.copyOf(allCaps, cap);
             elongated = Arrays.copyOf(elongated, cap);
+            negated = Arrays.copyOf(negated, cap);
         }
         start[count] = from;
         end[count] = to;

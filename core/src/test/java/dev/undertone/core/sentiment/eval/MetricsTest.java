@@ -87,5 +87,10 @@ class MetricsTest {
         assertThatThrownBy(() -> new ConfusionMatrix().add(3, Sentiment.POSITIVE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0, 1 or 2");
+        assertThatThrownBy(() -> new ConfusionMatrix().add(-1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ConfusionMatrix().add(0, 4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0..3");
     }
 }

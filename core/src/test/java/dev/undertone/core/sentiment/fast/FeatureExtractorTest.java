@@ -19,8 +19,10 @@ class FeatureExtractorTest {
         final float[] dense = new float[DenseFeatures.COUNT];
 
         @Override
-        public void hashed(int group, int bucket) {
-            (group == WORDS ? words : chars).add(bucket);
+        public void hashed(int group, int[] buckets, int count) {
+            for (int i = 0; i < count; i++) {
+                (group == WORDS ? words : chars).add(buckets[i]);
+            }
         }
 
         @Override
