@@ -56,6 +56,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** Texts scored untimed before timing starts. */
     static final long WARM_UP_TEXTS = 20_000;
 
+    /**
+     * The most time spent warming up: a slow model (accurate, comprehend) is warm long before
+     * 20,000 texts, and must not take minutes to evaluate.
+     */
+    static final long WARM_UP_MAX_NANOS = 3_000_000_000L;
+
     private final PrintStream out;
     private final PrintStream err;
     private boolean warm;
@@ -148,7 +154,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             return 0;
         }
         if (!warm) {
-            for (long n = 0; n < WARM_UP_TEXTS; n += batch.size()) {
+            long warmStart = System.nanoTime();
+            for (long n = 0;
+                    n < WARM_UP_TEXTS && System.nanoTime() - warmStart < WARM_UP_MAX_NANOS;
+                    n += batch.size()) {
                 m.classify(batch);
             }
             warm = true;

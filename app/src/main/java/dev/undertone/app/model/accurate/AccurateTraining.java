@@ -2,17 +2,19 @@ package dev.undertone.app.model.accurate;
 
 import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.core.sentiment.SentimentModels;
+import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.eval.LabeledTexts;
 import dev.undertone.core.sentiment.eval.Metrics;
 import dev.undertone.core.sentiment.fast.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Rebuilds the accurate model's head ({@code undertone train --model accurate}): computes the
  * frozen MiniLM features and the fast model's scores of the TweetEval train and val texts (cached
- * on disk, so a second run takes seconds), trains the head on train, keeps the epoch that is best
+ * on disk, so a second run takes a minute), trains the head on train, keeps the epoch that is best
  * on val, and writes the head file. The same data, options and seed give the same file.
  */
 public final class AccurateTraining {
@@ -56,7 +58,7 @@ public final class AccurateTraining {
                             + "|"
                             + encoder.config().maxTokens()
                             + "|"
-                            + fast.id();
+                            + fingerprint(fast);
             trainRows = features(cache, what, features, "train", train);
             valRows = features(cache, what, features, "val", val);
         }
@@ -67,6 +69,27 @@ public final class AccurateTraining {
         Metrics fit = HeadTrainer.evaluate(r.head(), trainRows, train.labels());
         return new Result(id, r.validation(), fit, r.epoch());
     }
+
+    /**
+     * What the fast model says about a few probe texts: a retrained fast model keeps its id, but
+     * its features must not come from the cache of the old one.
+     */
+    static String fingerprint(SentimentModel fast) {
+        StringBuilder sb = new StringBuilder(fast.id());
+        for (SentimentResult r : fast.classify(PROBES)) {
+            sb.append('|').append(r.isScored() ? r.scores() : r.unscoredReason());
+        }
+        return sb.toString();
+    }
+
+    private static final List<String> PROBES =
+            List.of(
+                    "I love it :)",
+                    "this is awful, I hate it",
+                    "the bus leaves at 9",
+                    "not bad at all",
+                    "@user http://t.co/x what?!",
+                    "best day ever \u2019 &amp; <3");
 
     private float[] features(
             FeatureCache cache, String what, TextFeatures features, String split, LabeledTexts t)

@@ -1,5 +1,6 @@
 package dev.undertone.app.model.accurate;
 
+import dev.undertone.core.text.TextNormalizer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,7 +19,11 @@ import java.util.function.Supplier;
 /**
  * Keeps computed features on disk, so that training the head again (another seed, another head
  * size) does not run MiniLM over 47,000 tweets again. A file is named by a hash of everything its
- * content depends on: the texts, the encoder's window and the model id that made the features.
+ * content depends on: the texts, the encoder's window and what the fast model says (its id and its
+ * scores of a few probe texts).
+ *
+ * <p>The texts are hashed as the model sees them, normalised by the {@link TextNormalizer} of the
+ * running code, so a change of normalisation misses the cache instead of reusing stale features.
  *
  * <p>File layout: {@code n} and {@code dims} as little-endian ints, then {@code n * dims}
  * little-endian floats. A file is written to a temporary name and moved into place, so a crash
@@ -57,7 +62,7 @@ final class FeatureCache {
             md.update(what.getBytes(StandardCharsets.UTF_8));
             for (String t : texts) {
                 md.update((byte) '\n');
-                md.update(t.getBytes(StandardCharsets.UTF_8));
+                md.update(TextNormalizer.normalize(t).getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest(), 0, 12);
         } catch (NoSuchAlgorithmException e) {

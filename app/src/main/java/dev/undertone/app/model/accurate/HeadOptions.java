@@ -25,7 +25,7 @@ public record HeadOptions(
 
     /** The settings of the shipped head. */
     public static HeadOptions defaults() {
-        return new HeadOptions(FeatureSelection.MEAN_CLS_MAX_FAST, 0, 12, 64, 1e-4, 0, 0.5, 42);
+        return new HeadOptions(FeatureSelection.MEAN_CLS_MAX_FAST, 0, 20, 64, 1e-4, 0, 0.5, 42);
     }
 
     public HeadOptions {

@@ -36,8 +36,18 @@ public final class MiniLmEncoder implements AutoCloseable {
     /** The tokenizer inside the model artifact. */
     static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
 
+    private static final String DJL_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.djl";
+
     /** Hidden size of MiniLM-L6-H384. */
     static final int HIDDEN = 384;
+
+    static {
+        // DJL logs its GPU and platform probing on every start (a CUDA warning on machines with
+        // the toolkit but no driver): noise for users, so only its errors show unless asked for.
+        if (System.getProperty(DJL_LOG_LEVEL) == null) {
+            System.setProperty(DJL_LOG_LEVEL, "error");
+        }
+    }
 
     private static final String INPUT_IDS = "input_ids";
     private static final String ATTENTION_MASK = "attention_mask";
