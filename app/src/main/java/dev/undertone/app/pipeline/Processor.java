@@ -52,6 +52,15 @@ public final class Processor implements Runnable {
                         return t;
                     });
     private Future<?> commitInFlight;
+    private final ExecutorService refresher =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "undertone-refresher");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private Future<?> refreshInFlight;
+    private LuceneIndex.RefreshTicket refreshTicket;
     private volatile boolean stopRequested;
     private volatile boolean drain;
     private volatile Throwable failure;
@@ -159,6 +168,7 @@ public final class Processor implements Runnable {
                 housekeeping(!queue.isEmpty());
             }
             awaitCommit();
+            finishRefresh(true);
             if (failure == null) {
                 publish(index.refresh());
                 commit();
@@ -167,6 +177,7 @@ public final class Processor implements Runnable {
             fail(t);
         } finally {
             committer.shutdown();
+            refresher.shutdown();
         }
     }
 
@@ -181,8 +192,18 @@ public final class Processor implements Runnable {
         }
     }
 
-    private void housekeeping(boolean catchingUp) throws IOException {
-        publish(index.maybeRefresh(catchingUp));
+    private void housekeeping(boolean catchingUp) throws IOException, InterruptedException {
+        finishRefresh(false);
+        if (refreshInFlight == null && index.refreshDue(catchingUp)) {
+            // Flushing a segment for the refresh runs beside the indexing, on its own thread.
+            refreshTicket = index.beginRefresh();
+            refreshInFlight =
+                    refresher.submit(
+                            () -> {
+                                index.refreshSearchers();
+                                return null;
+                            });
+        }
         if ((commitInFlight == null || commitInFlight.isDone()) && index.maybeCommitDue()) {
             // Committing fsyncs segments: off this thread, so searches stay fresh meanwhile.
             commitInFlight =
@@ -196,6 +217,20 @@ public final class Processor implements Runnable {
                             });
         }
         applyRetention(false);
+    }
+
+    /** Completes the refresh in flight if it is done (or, with {@code wait}, once it is). */
+    private void finishRefresh(boolean wait) throws IOException, InterruptedException {
+        if (refreshInFlight == null || (!wait && !refreshInFlight.isDone())) {
+            return;
+        }
+        try {
+            refreshInFlight.get();
+        } catch (ExecutionException e) {
+            throw new IOException("refreshing the index searchers failed", e.getCause());
+        }
+        refreshInFlight = null;
+        publish(index.completeRefresh(refreshTicket));
     }
 
     private void awaitCommit() throws InterruptedException {
@@ -228,7 +263,7 @@ public final class Processor implements Runnable {
         }
     }
 
-    private void applyRetention(boolean now) throws IOException {
+    private void applyRetention(boolean now) throws IOException, InterruptedException {
         if (config.retain() == null) {
             return;
         }
@@ -237,6 +272,7 @@ public final class Processor implements Runnable {
             return;
         }
         lastRetentionNanos = System.nanoTime();
+        finishRefresh(true);
         index.removeCreatedBefore(clock.instant().minus(config.retain()));
     }
 }

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * searchable on a short interval, and commits them together with the journal offset they reach, so
  * a restart resumes from exactly what the index holds.
  *
- * <p>Owned by one thread (the processor's indexing thread): {@link #apply}, {@link #maybeRefresh}
- * and {@link #close} are not thread-safe; {@link #prepare} and {@link #commit} may run on other
+ * <p>Owned by one thread (the processor's indexing thread): {@link #apply}, {@link #refresh} and
+ * {@link #close} are not thread-safe; {@link #prepare} and {@link #commit} may run on other
  * threads. Searches go through {@link #searcherManager()}, which is thread-safe.
  */
 public final class LuceneIndex implements AutoCloseable {
@@ -52,7 +52,11 @@ public final class LuceneIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final LuceneIndexConfig config;
     private final Clock clock;
-    private final Map<String, Boolean> unrefreshed = new HashMap<>();
+
+    /** Keys written since the searchers last included them: whether they exist, and when. */
+    private final Map<String, Pending> unrefreshed = new HashMap<>();
+
+    private long generation;
     private final List<ScoredPost> unpublished = new ArrayList<>();
     private final List<String> unpublishedDeletes = new ArrayList<>();
     private KeyBloomFilter keys;
@@ -96,7 +100,7 @@ public final class LuceneIndex implements AutoCloseable {
         return appliedOffset;
     }
 
-    /** Searchers over the near-real-time view, refreshed by {@link #maybeRefresh}. */
+    /** Searchers over the near-real-time view, refreshed by {@link #refresh}. */
     public SearcherManager searcherManager() {
         return searchers;
     }
@@ -147,7 +151,7 @@ public final class LuceneIndex implements AutoCloseable {
                         // segment at the next flush, the largest cost of a large replay.
                         writer.addDocument(batch.documents().get(i));
                     }
-                    unrefreshed.put(key, Boolean.TRUE);
+                    unrefreshed.put(key, new Pending(true, generation));
                     keys.add(key);
                     unpublished.add(u.post());
                     if (existed) {
@@ -157,7 +161,7 @@ public final class LuceneIndex implements AutoCloseable {
                     }
                 } else if (w instanceof PostWrite.Delete d && exists(searcher, d.key())) {
                     writer.deleteDocuments(PostDocuments.keyTerm(d.key()));
-                    unrefreshed.put(d.key(), Boolean.FALSE);
+                    unrefreshed.put(d.key(), new Pending(false, generation));
                     unpublishedDeletes.add(d.key());
                     deleted++;
                 }
@@ -180,34 +184,63 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /**
-     * Makes applied writes searchable when the refresh interval has passed.
+     * Whether applied writes wait to be made searchable and the refresh interval has passed.
      *
      * @param catchingUp true while a backlog is being worked off: refreshes then wait the longest
      *     interval allowed (1 s), since each refresh writes a small segment and slows the catch-up
-     * @return the posts and deleted keys that just became visible (for the live feed), or null when
-     *     nothing was refreshed
      */
-    public Refreshed maybeRefresh(boolean catchingUp) throws IOException {
+    public boolean refreshDue(boolean catchingUp) {
         long interval = (catchingUp ? MAX_REFRESH_INTERVAL : config.refreshInterval()).toNanos();
-        if (unrefreshed.isEmpty() || System.nanoTime() - lastRefreshNanos < interval) {
-            return null;
-        }
-        return refresh();
+        return !unrefreshed.isEmpty() && System.nanoTime() - lastRefreshNanos >= interval;
     }
 
-    /** Makes applied writes searchable now. */
-    public Refreshed refresh() throws IOException {
-        searchers.maybeRefreshBlocking();
-        lastRefreshNanos = System.nanoTime();
-        unrefreshed.clear();
-        Refreshed r = new Refreshed(List.copyOf(unpublished), List.copyOf(unpublishedDeletes));
+    /**
+     * Starts a refresh (indexing thread): the writes applied so far are what it will make visible.
+     * Then call {@link #refreshSearchers} (any thread; writes may go on meanwhile) and {@link
+     * #completeRefresh} (indexing thread).
+     */
+    public RefreshTicket beginRefresh() {
+        RefreshTicket t =
+                new RefreshTicket(
+                        generation, List.copyOf(unpublished), List.copyOf(unpublishedDeletes));
+        generation++;
         unpublished.clear();
         unpublishedDeletes.clear();
+        lastRefreshNanos = System.nanoTime();
+        return t;
+    }
+
+    /** The blocking part of a refresh: flushes and reopens the searchers. Thread-safe. */
+    public void refreshSearchers() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * Finishes a refresh whose {@link #refreshSearchers} returned (indexing thread): the keys it
+     * covered are now answered by the searchers.
+     *
+     * @return the posts and deleted keys it made visible (for the live feed)
+     */
+    public Refreshed completeRefresh(RefreshTicket ticket) throws IOException {
+        unrefreshed.values().removeIf(p -> p.generation() <= ticket.generation());
         if (keys.isOverfull()) {
             keys = loadKeys();
         }
-        return r;
+        return new Refreshed(ticket.posts(), ticket.deletedKeys());
     }
+
+    /** Makes applied writes searchable now, on this thread. */
+    public Refreshed refresh() throws IOException {
+        RefreshTicket t = beginRefresh();
+        refreshSearchers();
+        return completeRefresh(t);
+    }
+
+    /** A refresh in progress: the writes of one generation and what they make visible. */
+    public record RefreshTicket(
+            long generation, List<ScoredPost> posts, List<String> deletedKeys) {}
+
+    private record Pending(boolean exists, long generation) {}
 
     /** What one refresh made visible. */
     public record Refreshed(List<ScoredPost> posts, List<String> deletedKeys) {}
@@ -241,9 +274,9 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     private boolean exists(IndexSearcher searcher, String key) throws IOException {
-        Boolean pending = unrefreshed.get(key);
+        Pending pending = unrefreshed.get(key);
         if (pending != null) {
-            return pending;
+            return pending.exists();
         }
         if (!keys.mightContain(key)) {
             return false;
