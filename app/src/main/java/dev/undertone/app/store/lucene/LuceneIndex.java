@@ -67,7 +67,11 @@ public final class LuceneIndex implements AutoCloseable {
     private volatile long lastCommitNanos = System.nanoTime();
     private final Object commitLock = new Object();
 
-    private LuceneIndex(Path path, LuceneIndexConfig config, Clock clock) throws IOException {
+    private final long minBloomCapacity;
+
+    private LuceneIndex(Path path, LuceneIndexConfig config, Clock clock, long minBloomCapacity)
+            throws IOException {
+        this.minBloomCapacity = minBloomCapacity;
         this.config = config;
         this.clock = clock;
         this.directory = FSDirectory.open(path);
@@ -87,7 +91,14 @@ public final class LuceneIndex implements AutoCloseable {
     /** Opens the index in {@code path}, creating it when missing. */
     public static LuceneIndex open(Path path, LuceneIndexConfig config, Clock clock)
             throws IOException {
-        return new LuceneIndex(path, config, clock);
+        return new LuceneIndex(path, config, clock, MIN_BLOOM_CAPACITY);
+    }
+
+    /** For tests: a small key filter, so that it fills up and is rebuilt. */
+    static LuceneIndex openWithKeyCapacity(
+            Path path, LuceneIndexConfig config, Clock clock, long minBloomCapacity)
+            throws IOException {
+        return new LuceneIndex(path, config, clock, minBloomCapacity);
     }
 
     /** The journal offset of the first record the last commit does not include. */
@@ -224,7 +235,10 @@ public final class LuceneIndex implements AutoCloseable {
     public Refreshed completeRefresh(RefreshTicket ticket) throws IOException {
         unrefreshed.values().removeIf(p -> p.generation() <= ticket.generation());
         if (keys.isOverfull()) {
+            // The searchers hold every key up to this refresh; the later ones are still pending
+            // and must not be forgotten, or a post seen again would be added a second time.
             keys = loadKeys();
+            unrefreshed.keySet().forEach(keys::add);
         }
         return new Refreshed(ticket.posts(), ticket.deletedKeys());
     }
@@ -306,7 +320,7 @@ public final class LuceneIndex implements AutoCloseable {
         IndexSearcher searcher = searchers.acquire();
         try {
             long docs = searcher.getIndexReader().numDocs();
-            KeyBloomFilter filter = new KeyBloomFilter(Math.max(MIN_BLOOM_CAPACITY, docs * 2));
+            KeyBloomFilter filter = new KeyBloomFilter(Math.max(minBloomCapacity, docs * 2));
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 Terms terms = leaf.reader().terms(IndexFields.KEY);
                 if (terms == null) {
