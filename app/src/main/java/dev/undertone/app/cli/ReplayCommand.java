@@ -78,7 +78,12 @@ public final class ReplayCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         long started = System.nanoTime();
         var stages = CoreStages.of(filters.rules(), filters.languages(), model.load(), clock);
-        PipelineConfig config = PipelineConfig.DEFAULTS.withRetain(retain.duration());
+        // The files themselves are the durable copy: journal segments can go once indexed,
+        // instead of doubling the disk a large archive takes for a day.
+        PipelineConfig config =
+                PipelineConfig.DEFAULTS
+                        .withRetain(retain.duration())
+                        .withJournalRetention(Duration.ZERO);
         Map<String, Object> summary;
         try (Pipeline pipeline = Pipeline.open(data.dir(), config, clock)) {
             pipeline.startProcessing(stages, IndexListener.NONE);

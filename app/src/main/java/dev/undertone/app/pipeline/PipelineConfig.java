@@ -14,4 +14,10 @@ public record PipelineConfig(
     public PipelineConfig withRetain(java.time.Duration retain) {
         return new PipelineConfig(journal, index, processor.withRetain(retain));
     }
+
+    /** The same settings with another journal retention for committed segments. */
+    public PipelineConfig withJournalRetention(java.time.Duration retention) {
+        return new PipelineConfig(
+                new JournalConfig(journal.segmentBytes(), retention), index, processor);
+    }
 }
