@@ -10,6 +10,7 @@ import dev.undertone.app.source.ProgressAware;
 import dev.undertone.app.source.file.FileSource;
 import dev.undertone.app.source.file.FileSourceConfig;
 import dev.undertone.app.store.IndexListener;
+import dev.undertone.app.web.ApiJson;
 import dev.undertone.core.decode.Formats;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ public final class ReplayCommand implements Callable<Integer> {
             summary = new LinkedHashMap<>(pipeline.stats().summary());
         }
         summary.put("seconds", Math.round((System.nanoTime() - started) / 1e6) / 1e3);
-        System.out.println(SummaryJson.of(summary));
+        System.out.println(ApiJson.write(summary));
         return 0;
     }
 
