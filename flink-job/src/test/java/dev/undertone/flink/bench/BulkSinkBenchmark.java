@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
  * BulkWriter} in batches, with a number of requests in flight, to a fresh index. Prints one JSON
  * line.
  *
- * <p>Run (see README, "Scaling out"): {@code java -cp "$CP"
+ * <p>Run (see docs/benchmarks.md, "Scale-out"): {@code java -cp "$CP"
  * dev.undertone.flink.bench.BulkSinkBenchmark 200000 1000 2} (posts, batch size, requests in
  * flight; a fourth argument, a base URL, uses that cluster instead of starting a node).
  */

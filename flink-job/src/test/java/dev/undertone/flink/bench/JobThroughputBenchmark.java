@@ -36,7 +36,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * first; each run reads all of it (bounded) into its own index. Prints one JSON line per run: posts
  * per second from job start to the last document written.
  *
- * <p>Run (see README, "Scaling out"): {@code java -cp "$CP"
+ * <p>Run (see docs/benchmarks.md, "Scale-out"): {@code java -cp "$CP"
  * dev.undertone.flink.bench.JobThroughputBenchmark 100000 1 2} (posts, then the parallelisms to
  * run).
  */

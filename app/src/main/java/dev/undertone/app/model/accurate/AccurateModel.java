@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * The {@code accurate} model: frozen all-MiniLM-L6-v2 sentence states stacked with the {@code fast}
  * model's scores, read by a small trained head ({@link MlpHead}). About a hundred times slower than
- * {@code fast} per post, and more accurate (README: "Choosing a model").
+ * {@code fast} per post, and more accurate (docs/models.md: "Choosing a model").
  *
  * <p>Thread-safe: the encoder serialises its native calls, the head is immutable. Never throws for
  * a bad string: texts are normalised first ({@link dev.undertone.core.text.TextNormalizer}, which

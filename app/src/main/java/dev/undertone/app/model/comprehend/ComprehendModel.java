@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.comprehend.model.SentimentScore;
  * retried by the SDK with exponential backoff and jitter; what still fails becomes unscored posts
  * whose reason names the error ({@code comprehend_error:ThrottlingException}), never lost posts.
  *
- * <p>Thread-safe. Every call costs money: README, "Amazon Comprehend".
+ * <p>Thread-safe. Every call costs money: docs/models.md, "comprehend (Amazon Comprehend)".
  */
 public final class ComprehendModel implements SentimentModel, AutoCloseable {
 
