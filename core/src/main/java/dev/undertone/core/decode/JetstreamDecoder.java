@@ -3,15 +3,17 @@ package dev.undertone.core.decode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.Revisions;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes Bluesky Jetstream v1 {@code /subscribe} events: post creates and updates become posts,
- * post deletes become deletions, everything else (likes, reposts, follows, identity and account
- * events) is not a post.
+ * Decodes Bluesky Jetstream {@code /subscribe} events (v1, and v2 which adds fields): post creates
+ * and updates become posts carrying the commit's {@code rev} as their revision, post deletes become
+ * deletions, account events become account statuses, everything else (likes, reposts, follows,
+ * identity events, kinds added later such as v2's {@code sync}) is not a post.
  *
  * <p>The post id is {@code <did>/<rkey>}; the post time is the record's {@code createdAt} unless it
  * is missing, malformed or later than the event's {@code time_us} (a client clock ahead of the
@@ -24,6 +26,9 @@ final class JetstreamDecoder implements RecordDecoder {
     private static final String FACET_LINK = "app.bsky.richtext.facet#link";
     private static final String EMBED_RECORD = "app.bsky.embed.record";
     private static final String EMBED_RECORD_WITH_MEDIA = "app.bsky.embed.recordWithMedia";
+
+    /** How {@link Decoded.NotAPost#kind()} starts for an event kind this decoder does not know. */
+    static final String UNKNOWN_KIND_PREFIX = "unknown Jetstream kind ";
 
     @Override
     public Decoded decode(RawRecord record) {
@@ -41,15 +46,38 @@ final class JetstreamDecoder implements RecordDecoder {
             throw new Rejection("Jetstream event has no 'kind'");
         }
         switch (kind) {
-            case "identity", "account" -> {
+            case "identity" -> {
                 return new Decoded.NotAPost(kind);
+            }
+            case "account" -> {
+                return account(event);
             }
             case "commit" -> {
                 return commit(event, record);
             }
-            default ->
-                    throw new Rejection("unknown Jetstream event kind '" + abbreviate(kind) + "'");
+            default -> {
+                // Jetstream v2 adds kinds (sync); a kind this decoder does not know is no post.
+                return new Decoded.NotAPost(UNKNOWN_KIND_PREFIX + abbreviate(kind));
+            }
         }
+    }
+
+    private static Decoded account(JsonNode event) {
+        JsonNode account = Json.object(event, "account");
+        if (account == null) {
+            throw new Rejection("Jetstream account event has no 'account' object");
+        }
+        String did = Json.text(event, "did");
+        if (did == null) {
+            did = Json.text(account, "did");
+        }
+        Ids.check(did, "Bluesky DID");
+        JsonNode active = account.get("active");
+        if (active == null || !active.isBoolean()) {
+            throw new Rejection("Jetstream account event has no true/false 'active'");
+        }
+        return new Decoded.AccountStatus(
+                PostSource.BLUESKY, did, active.booleanValue(), Json.text(account, "status"));
     }
 
     private static Decoded commit(JsonNode event, RawRecord record) {
@@ -74,15 +102,16 @@ final class JetstreamDecoder implements RecordDecoder {
         String did = Json.text(event, "did");
         String rkey = Json.text(commit, "rkey");
         String id = postId(did, rkey);
+        long revision = Revisions.fromTid(Json.text(commit, "rev"));
         if (operation.equals("delete")) {
-            return new Decoded.Deletion(Post.key(PostSource.BLUESKY, id));
+            return new Decoded.Deletion(Post.key(PostSource.BLUESKY, id), revision);
         }
         JsonNode rec = Json.object(commit, "record");
         if (rec == null) {
             throw new Rejection("Jetstream post " + operation + " has no 'record' object");
         }
         return new Decoded.NewPost(
-                post(did, rkey, id, rec, event, record), operation.equals("update"));
+                post(did, rkey, id, rec, event, record, revision), operation.equals("update"));
     }
 
     private static String postId(String did, String rkey) {
@@ -113,9 +142,16 @@ final class JetstreamDecoder implements RecordDecoder {
     }
 
     private static Post post(
-            String did, String rkey, String id, JsonNode rec, JsonNode event, RawRecord record) {
+            String did,
+            String rkey,
+            String id,
+            JsonNode rec,
+            JsonNode event,
+            RawRecord record,
+            long revision) {
         PostDraft d = new PostDraft(PostSource.BLUESKY);
         d.id = id;
+        d.revision = revision;
         d.authorId = did;
         d.text = Json.requiredText(rec, "text", "Bluesky post record");
         d.url = "https://bsky.app/profile/" + did + "/post/" + rkey;

@@ -3,6 +3,7 @@ package dev.undertone.core.decode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.Revisions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.util.Locale;
  * origin to the instance URL), and the bare local id otherwise (a file capture); an update and a
  * delete from the same stream therefore share a key. The text is the content-warning text, a
  * newline, then the HTML content as plain text; a boost is decoded as a repost carrying the boosted
- * status's text.
+ * status's text. The revision is the microsecond of {@code edited_at} (else {@code created_at}), so
+ * a late older version never replaces a newer edit.
  */
 final class MastodonDecoder implements RecordDecoder {
     private static final String UPDATE = "update";
@@ -115,7 +117,10 @@ final class MastodonDecoder implements RecordDecoder {
                     localId = localId.substring(1, localId.length() - 1);
                 }
                 Ids.check(localId, "Mastodon status id");
-                return new Decoded.Deletion(Post.key(PostSource.MASTODON, postId(record, localId)));
+                // A delete comes after every version it removes: its receive time orders it.
+                return new Decoded.Deletion(
+                        Post.key(PostSource.MASTODON, postId(record, localId)),
+                        Revisions.fromInstant(record.receivedAt()));
             }
             default -> {
                 return new Decoded.NotAPost(event);
@@ -136,6 +141,8 @@ final class MastodonDecoder implements RecordDecoder {
         d.url = url != null ? url : Json.text(status, "uri");
         Instant t = Times.parseIso(Json.text(status, "created_at"));
         d.createdAt = t != null ? t : record.receivedAt();
+        Instant edited = Times.parseIso(Json.text(status, "edited_at"));
+        d.revision = Revisions.fromInstant(edited != null ? edited : d.createdAt);
         String lang = Json.text(content, "language");
         d.langs = lang == null ? List.of() : Langs.normalize(List.of(lang));
         String html = Json.requiredText(content, "content", "Mastodon status");

@@ -2,6 +2,7 @@ package dev.undertone.core.decode;
 
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.Revisions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ final class PostDraft {
     boolean reply;
     boolean repost;
     boolean quote;
+    long revision = Revisions.UNKNOWN;
 
     PostDraft(PostSource source) {
         this.source = source;
@@ -47,14 +49,15 @@ final class PostDraft {
         }
     }
 
-    /** Checks the id and text, then builds the post. */
+    /**
+     * Checks the id and text, then builds the post. Control characters in the text (a valid JSON
+     * string may escape any of them, NUL included) are dropped, tab and line breaks aside: they
+     * carry no text, and the model's normaliser drops them too.
+     */
     Post build() {
         Ids.check(id, source.id() + " post id");
         if (text == null) {
             throw new Rejection("post has no text");
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new Rejection("post text contains a NUL character");
         }
         if (createdAt == null) {
             throw new IllegalStateException("decoder left createdAt unset for " + id);
@@ -65,7 +68,7 @@ final class PostDraft {
                 createdAt,
                 authorHandle,
                 authorId,
-                text,
+                ControlChars.strip(text),
                 langs,
                 url,
                 hashtags,
@@ -74,7 +77,8 @@ final class PostDraft {
                 repost,
                 quote,
                 List.of(),
-                links);
+                links,
+                revision);
     }
 
     private static String strip(String s, char prefix) {

@@ -3,6 +3,7 @@ package dev.undertone.core.decode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.Revisions;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  *
  * <p>An edited post arrives with a new id and every version in {@code edit_history_tweet_ids}; it
  * is keyed by the first (original) id and marked as an edit so that it replaces the original, while
- * its url points at the newest version.
+ * its url points at the newest version. The version's own id is the post's revision, so an older
+ * version arriving late never replaces a newer one.
  */
 final class XV2Decoder implements RecordDecoder {
 
@@ -48,6 +50,8 @@ final class XV2Decoder implements RecordDecoder {
         boolean edit = original != null && !original.equals(id);
         PostDraft d = new PostDraft(PostSource.X);
         d.id = edit ? Ids.checkNumeric(original, "X original post id") : id;
+        // Each version in the edit chain has a new, higher id: the version's own id orders them.
+        d.revision = revision(id);
         d.text = text(data, line, "X post");
         d.authorId = Json.text(data, "author_id");
         d.authorHandle = username(line, d.authorId);
@@ -81,6 +85,14 @@ final class XV2Decoder implements RecordDecoder {
         }
         Post post = d.build();
         return new Decoded.NewPost(post, edit);
+    }
+
+    private static long revision(String versionId) {
+        try {
+            return Long.parseLong(versionId);
+        } catch (NumberFormatException e) {
+            return Revisions.UNKNOWN;
+        }
     }
 
     private static Instant time(JsonNode data, RawRecord record) {

@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param quote whether the post quotes another
  * @param tracks the track phrases the post matched, empty before tracking
  * @param links links the post carries (Bluesky link facets, X expanded URLs), possibly empty
+ * @param revision the version of the post in its source's own order, higher for newer versions (see
+ *     {@link Revisions}), or {@link Revisions#UNKNOWN} when the source gives none; the stores never
+ *     let a lower revision replace a higher one
  */
 public record Post(
         PostSource source,
@@ -42,7 +45,8 @@ public record Post(
         boolean repost,
         boolean quote,
         List<String> tracks,
-        List<String> links) {
+        List<String> links,
+        long revision) {
 
     public Post {
         Objects.requireNonNull(source, "source");
@@ -54,6 +58,42 @@ public record Post(
         mentions = List.copyOf(mentions == null ? List.of() : mentions);
         tracks = List.copyOf(tracks == null ? List.of() : tracks);
         links = List.copyOf(links == null ? List.of() : links);
+    }
+
+    /** A post whose source gives no revision. */
+    public Post(
+            PostSource source,
+            String id,
+            Instant createdAt,
+            String authorHandle,
+            String authorId,
+            String text,
+            List<String> langs,
+            String url,
+            List<String> hashtags,
+            List<String> mentions,
+            boolean reply,
+            boolean repost,
+            boolean quote,
+            List<String> tracks,
+            List<String> links) {
+        this(
+                source,
+                id,
+                createdAt,
+                authorHandle,
+                authorId,
+                text,
+                langs,
+                url,
+                hashtags,
+                mentions,
+                reply,
+                repost,
+                quote,
+                tracks,
+                links,
+                Revisions.UNKNOWN);
     }
 
     /** A post without links; kept so that code written before links existed still compiles. */
@@ -87,7 +127,8 @@ public record Post(
                 repost,
                 quote,
                 tracks,
-                List.of());
+                List.of(),
+                Revisions.UNKNOWN);
     }
 
     /** The key that identifies this post across Undertone: {@code source:id}. */
@@ -122,7 +163,8 @@ public record Post(
                 repost,
                 quote,
                 matched,
-                links);
+                links,
+                revision);
     }
 
     /** A copy of this post with other language tags (used when the language is detected). */
@@ -142,6 +184,28 @@ public record Post(
                 repost,
                 quote,
                 tracks,
-                links);
+                links,
+                revision);
+    }
+
+    /** A copy of this post with another revision. */
+    public Post withRevision(long newRevision) {
+        return new Post(
+                source,
+                id,
+                createdAt,
+                authorHandle,
+                authorId,
+                text,
+                langs,
+                url,
+                hashtags,
+                mentions,
+                reply,
+                repost,
+                quote,
+                tracks,
+                links,
+                newRevision);
     }
 }

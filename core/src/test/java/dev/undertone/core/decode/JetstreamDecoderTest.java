@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.Revisions;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ class JetstreamDecoderTest {
         assertThat(decoded.stream().filter(d -> d instanceof Decoded.NewPost n && n.edit()))
                 .hasSize(1);
         assertThat(decoded.stream().filter(d -> d instanceof Decoded.Deletion)).hasSize(1);
-        assertThat(decoded.stream().filter(d -> d instanceof Decoded.NotAPost)).hasSize(7);
+        assertThat(decoded.stream().filter(d -> d instanceof Decoded.AccountStatus)).hasSize(2);
+        assertThat(decoded.stream().filter(d -> d instanceof Decoded.NotAPost)).hasSize(5);
     }
 
     @Test
@@ -105,7 +107,8 @@ class JetstreamDecoderTest {
         assertThat(decoded.get(10))
                 .isEqualTo(
                         new Decoded.Deletion(
-                                "bluesky:did:plc:r6edt4sywb5wkh7dnsipzz7f/3ma6k7hauzwfi"));
+                                "bluesky:did:plc:r6edt4sywb5wkh7dnsipzz7f/3ma6k7hauzwfi",
+                                Revisions.fromTid("3mcuxjbmmllrk")));
         assertThat(decoded.get(19)).isEqualTo(new Decoded.NotAPost("app.bsky.graph.follow#delete"));
     }
 
@@ -114,7 +117,84 @@ class JetstreamDecoderTest {
         assertThat(decoded.get(1)).isEqualTo(new Decoded.NotAPost("app.bsky.feed.like#create"));
         assertThat(decoded.get(7)).isEqualTo(new Decoded.NotAPost("app.bsky.feed.repost#create"));
         assertThat(decoded.get(5)).isEqualTo(new Decoded.NotAPost("identity"));
-        assertThat(decoded.get(12)).isEqualTo(new Decoded.NotAPost("account"));
+    }
+
+    @Test
+    void accountEventsCarryTheDidAndStatusAndOnlyDeletedOrTakenDownPurges() {
+        String did = "did:plc:jgxbenyjqwx6hh7566tfjgvq";
+        Decoded.AccountStatus deactivated = (Decoded.AccountStatus) decoded.get(12);
+        assertThat(deactivated)
+                .isEqualTo(
+                        new Decoded.AccountStatus(PostSource.BLUESKY, did, false, "deactivated"));
+        assertThat(deactivated.purges()).isFalse();
+        assertThat(decoded.get(17))
+                .isEqualTo(new Decoded.AccountStatus(PostSource.BLUESKY, did, true, null));
+        for (String status : List.of("deleted", "takendown")) {
+            assertThat(((Decoded.AccountStatus) account(did, false, status)).purges()).isTrue();
+        }
+        for (String status : List.of("suspended", "desynchronized", "throttled")) {
+            assertThat(((Decoded.AccountStatus) account(did, false, status)).purges()).isFalse();
+        }
+        assertThat(((Decoded.AccountStatus) account(did, true, "deleted")).purges()).isFalse();
+    }
+
+    @Test
+    void accountEventWithoutActiveIsRejected() {
+        String event =
+                "{\"did\":\"did:plc:a\",\"time_us\":1,\"kind\":\"account\",\"account\":"
+                        + "{\"did\":\"did:plc:a\",\"status\":\"deleted\"}}";
+        assertThat(((Decoded.Rejected) Fixtures.decode(Formats.JETSTREAM, event)).reason())
+                .contains("'active'");
+    }
+
+    @Test
+    void commitRevOrdersTheVersionsOfAPost() {
+        // Line 10 creates the post with rev 3mgrwgory3ujt; line 16 edits it with 3mtk25qwzje24.
+        Post created = post(10);
+        Post edited = ((Decoded.NewPost) decoded.get(15)).post();
+        assertThat(created.revision()).isEqualTo(Revisions.fromTid("3mgrwgory3ujt"));
+        assertThat(edited.revision()).isEqualTo(Revisions.fromTid("3mtk25qwzje24"));
+        assertThat(Revisions.isOlder(created.revision(), edited.revision())).isTrue();
+    }
+
+    @Test
+    void escapedControlCharactersAreDroppedFromTheTextAndThePostKept() {
+        String event =
+                "{\"did\":\"did:plc:a\",\"time_us\":1773500400123456,\"kind\":\"commit\","
+                        + "\"commit\":{\"rev\":\"3mgrwgory3ujt\",\"operation\":\"create\","
+                        + "\"collection\":\"app.bsky.feed.post\",\"rkey\":\"3k\",\"record\":"
+                        + "{\"text\":\"nul\\u0000here\\u0007 and\\ttab\\nline\"}}}";
+        Post p = ((Decoded.NewPost) Fixtures.decode(Formats.JETSTREAM, event)).post();
+        assertThat(p.text()).isEqualTo("nulhere and\ttab\nline");
+    }
+
+    @Test
+    void unknownEventKindsAndFieldsAreIgnored() {
+        // Jetstream v2 adds a 'cursor' to every event and kinds such as 'sync'.
+        String sync = "{\"did\":\"did:plc:a\",\"time_us\":1,\"cursor\":77,\"kind\":\"sync\"}";
+        assertThat(Fixtures.decode(Formats.JETSTREAM, sync))
+                .isEqualTo(new Decoded.NotAPost(JetstreamDecoder.UNKNOWN_KIND_PREFIX + "sync"));
+        String withCursor =
+                "{\"did\":\"did:plc:a\",\"time_us\":1773500400123456,\"cursor\":12345,"
+                        + "\"kind\":\"commit\",\"commit\":{\"rev\":\"3mgrwgory3ujt\","
+                        + "\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\","
+                        + "\"rkey\":\"3k\",\"newField\":{\"x\":1},\"record\":{\"text\":\"hi\"}}}";
+        assertThat(((Decoded.NewPost) Fixtures.decode(Formats.JETSTREAM, withCursor)).post().text())
+                .isEqualTo("hi");
+    }
+
+    private static Decoded account(String did, boolean active, String status) {
+        return Fixtures.decode(
+                Formats.JETSTREAM,
+                "{\"did\":\""
+                        + did
+                        + "\",\"time_us\":1,\"kind\":\"account\",\"account\":{\"active\":"
+                        + active
+                        + ",\"did\":\""
+                        + did
+                        + "\",\"seq\":1,\"status\":\""
+                        + status
+                        + "\",\"time\":\"2026-03-14T15:00:01.872Z\"}}");
     }
 
     @Test
@@ -134,12 +214,9 @@ class JetstreamDecoderTest {
                 "{\"did\":\"did:plc:a\",\"time_us\":1,\"kind\":\"commit\",\"commit\":{\"operation\":"
                         + "\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"3k\",\"record\":{}}}";
         String badRkey = noText.replace("\"3k\"", "\"a b\"").replace("{}", "{\"text\":\"x\"}");
-        String badKind = "{\"did\":\"did:plc:a\",\"time_us\":1,\"kind\":\"mystery\"}";
         assertThat(Fixtures.decode(Formats.JETSTREAM, noText))
                 .isEqualTo(new Decoded.Rejected("Bluesky post record has no 'text' field"));
         assertThat(((Decoded.Rejected) Fixtures.decode(Formats.JETSTREAM, badRkey)).reason())
                 .contains("Bluesky record key");
-        assertThat(((Decoded.Rejected) Fixtures.decode(Formats.JETSTREAM, badKind)).reason())
-                .isEqualTo("unknown Jetstream event kind 'mystery'");
     }
 }

@@ -74,8 +74,7 @@ class MastodonDecoderTest {
                                 .orElseThrow();
         assertThat(edit.post().key()).isEqualTo(post(0).key());
         assertThat(edit.post().text()).contains("will order again!");
-        assertThat(decoded)
-                .contains(new Decoded.Deletion("mastodon:social.example/116210048120000111"));
+        assertThat(deletedKeys(decoded)).contains("mastodon:social.example/116210048120000111");
         assertThat(post(2).key()).isEqualTo("mastodon:social.example/116210048120000111");
     }
 
@@ -83,7 +82,7 @@ class MastodonDecoderTest {
     void withoutAnInstanceOriginIdsAreTheLocalIds() {
         List<Decoded> fromFile = decodeCapture("/tmp/capture.sse:1");
         assertThat(((Decoded.NewPost) fromFile.get(0)).post().id()).isEqualTo("116210045123456789");
-        assertThat(fromFile).contains(new Decoded.Deletion("mastodon:116210048120000111"));
+        assertThat(deletedKeys(fromFile)).contains("mastodon:116210048120000111");
     }
 
     @Test
@@ -125,8 +124,8 @@ class MastodonDecoderTest {
         assertThat(((Decoded.NewPost) Fixtures.decode(Formats.MASTODON, frame)).post().text())
                 .isEqualTo("hi");
         String delete = "{\"stream\":[\"public\"],\"event\":\"delete\",\"payload\":\"9\"}";
-        assertThat(Fixtures.decode(Formats.MASTODON, delete))
-                .isEqualTo(new Decoded.Deletion("mastodon:9"));
+        assertThat(deletedKeys(List.of(Fixtures.decode(Formats.MASTODON, delete))))
+                .containsExactly("mastodon:9");
     }
 
     @Test
@@ -149,5 +148,31 @@ class MastodonDecoderTest {
     void updateWithBrokenJsonIsRejected() {
         Decoded d = Fixtures.decode(Formats.MASTODON, "event: update\ndata: {\"id\":");
         assertThat(((Decoded.Rejected) d).reason()).startsWith("malformed JSON");
+    }
+
+    @Test
+    void editedAtOrdersTheVersionsAndADeleteComesAfterThem() {
+        Decoded.NewPost edit =
+                (Decoded.NewPost)
+                        decoded.stream()
+                                .filter(d -> d instanceof Decoded.NewPost n && n.edit())
+                                .findFirst()
+                                .orElseThrow();
+        // created_at 2026-03-14T15:02:11.512Z, edited_at 2026-03-14T15:04:02.640Z: microseconds
+        assertThat(post(0).revision()).isEqualTo(1_773_500_531_512_000L);
+        assertThat(edit.post().revision()).isEqualTo(1_773_500_642_640_000L);
+        // A delete is ordered by when it was received (Fixtures.RECEIVED, 2026-03-14T16:00:00Z).
+        assertThat(
+                        decoded.stream()
+                                .filter(d -> d instanceof Decoded.Deletion)
+                                .map(d -> ((Decoded.Deletion) d).revision()))
+                .containsOnly(1_773_504_000_000_000L);
+    }
+
+    private static List<String> deletedKeys(List<Decoded> decoded) {
+        return decoded.stream()
+                .filter(d -> d instanceof Decoded.Deletion)
+                .map(d -> ((Decoded.Deletion) d).key())
+                .toList();
     }
 }

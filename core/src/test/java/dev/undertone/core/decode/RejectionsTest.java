@@ -37,7 +37,6 @@ class RejectionsTest {
                         + " character at position 1",
                 "json|{\"id\":\"\",\"text\":\"t\"}|record has an empty file post id",
                 "json|{\"id\":1.5,\"text\":\"t\"}|JSON record's 'id' is a number; use a string or an integer",
-                "json|{\"text\":\"a\\u0000b\"}|post text contains a NUL character",
                 "auto|{\"foo\":1,\"bar\":2}|unknown JSON record shape (fields: foo, bar)",
                 "auto|[1,2]|record is a JSON array; expected one JSON object per line",
                 "json|[1,2]|JSON record is not an object (an array)",
@@ -82,6 +81,17 @@ class RejectionsTest {
         byte[] utf16 = "hi".getBytes(StandardCharsets.UTF_16LE);
         assertThat(reason(Formats.TEXT, utf16))
                 .startsWith("record contains a NUL byte at offset 1");
+    }
+
+    @Test
+    void keepsAValidJsonPostWhoseTextEscapesNulDroppingTheControlCharacters() {
+        for (String format : new String[] {Formats.JSON, Formats.AUTO}) {
+            Decoded d =
+                    Fixtures.decode(
+                            format, "{\"id\":\"1\",\"text\":\"a\\u0000b\\u001bc\\u0085d\"}");
+            assertThat(d).isInstanceOf(Decoded.NewPost.class);
+            assertThat(((Decoded.NewPost) d).post().text()).isEqualTo("abcd");
+        }
     }
 
     @Test
