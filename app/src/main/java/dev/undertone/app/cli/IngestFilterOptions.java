@@ -15,7 +15,8 @@ public final class IngestFilterOptions {
             description =
                     "Keep posts matching any comma-separated phrase; the words of a phrase must all"
                             + " occur (any order, case-insensitive, #hashtags too); \"quoted\""
-                            + " phrases must occur as written. Default: keep every post.")
+                            + " phrases must occur as written. At most 1,000 phrases, each once."
+                            + " Default: keep every post.")
     String track;
 
     @Option(
@@ -29,7 +30,7 @@ public final class IngestFilterOptions {
     /** The parsed track rules. */
     public TrackRules rules() {
         try {
-            return TrackRules.parse(track);
+            return TrackRules.parseStrict(track);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--track: " + e.getMessage());
         }

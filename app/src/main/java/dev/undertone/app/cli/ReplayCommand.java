@@ -1,5 +1,7 @@
 package dev.undertone.app.cli;
 
+import dev.undertone.app.alert.Alerting;
+import dev.undertone.app.alert.WebhookSender;
 import dev.undertone.app.pipeline.CoreStages;
 import dev.undertone.app.pipeline.Pipeline;
 import dev.undertone.app.pipeline.PipelineConfig;
@@ -9,9 +11,10 @@ import dev.undertone.app.pipeline.SourceRunner;
 import dev.undertone.app.source.ProgressAware;
 import dev.undertone.app.source.file.FileSource;
 import dev.undertone.app.source.file.FileSourceConfig;
-import dev.undertone.app.store.IndexListener;
+import dev.undertone.app.store.lucene.LucenePostStore;
 import dev.undertone.app.web.ApiJson;
 import dev.undertone.core.decode.Formats;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +42,7 @@ import picocli.CommandLine.Parameters;
             "An interrupted replay of the same file resumes where it stopped; lines appended"
                     + " since are read on the next replay. Last stdout line:"
                     + " {\"read\",\"posts\",\"matched\",\"indexed\",\"updated\",\"deleted\","
-                    + "\"rejected\",\"seconds\"}."
+                    + "\"rejected\",\"alerts\",\"seconds\"}."
         })
 public final class ReplayCommand implements Callable<Integer> {
     private static final Duration PROGRESS_POLL = Duration.ofMillis(200);
@@ -65,6 +68,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin ModelChoice model;
     @Mixin RetainOption retain;
     @Mixin DataOption data;
+    @Mixin AlertOptions alertOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -78,7 +82,10 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         long started = System.nanoTime();
-        var stages = CoreStages.of(filters.rules(), filters.languages(), model.load(), clock);
+        var rules = filters.rules();
+        var alertRules = alertOptions.rules();
+        var webhooks = alertOptions.webhooks();
+        var stages = CoreStages.of(rules, filters.languages(), model.load(), clock);
         // The files themselves are the durable copy: journal segments can go once indexed,
         // instead of doubling the disk a large archive takes for a day.
         PipelineConfig config =
@@ -86,11 +93,27 @@ public final class ReplayCommand implements Callable<Integer> {
                         .withRetain(retain.duration())
                         .withJournalRetention(Duration.ZERO);
         Map<String, Object> summary;
-        try (Pipeline pipeline = Pipeline.open(data.dir(), config, clock)) {
-            pipeline.startProcessing(stages, IndexListener.NONE);
+        try (Pipeline pipeline = Pipeline.open(data.dir(), config, clock);
+                Alerting alerting =
+                        Alerting.start(
+                                data.dir(),
+                                new LucenePostStore(pipeline.index().searcherManager()),
+                                rules.phrases(),
+                                alertRules,
+                                webhooks,
+                                WebhookSender.Options.DEFAULTS,
+                                new SimpleMeterRegistry(),
+                                clock,
+                                false)) {
+            int alertsBefore = alerting.store().all().size();
+            pipeline.startProcessing(stages, alerting.indexListener());
             ingest(pipeline, clock);
-            pipeline.drainAndClose();
+            pipeline.drain();
+            // The archive ended: its last windows close now, as they would have live.
+            alerting.finish(Alerting.DELIVERY_DRAIN);
+            pipeline.close();
             summary = new LinkedHashMap<>(pipeline.stats().summary());
+            summary.put("alerts", alerting.store().all().size() - alertsBefore);
         }
         summary.put("seconds", Math.round((System.nanoTime() - started) / 1e6) / 1e3);
         System.out.println(ApiJson.write(summary));

@@ -1,5 +1,7 @@
 package dev.undertone.app.cli;
 
+import dev.undertone.app.alert.Alerting;
+import dev.undertone.app.alert.WebhookSender;
 import dev.undertone.app.model.ModelMetrics;
 import dev.undertone.app.pipeline.CoreStages;
 import dev.undertone.app.pipeline.Pipeline;
@@ -14,9 +16,12 @@ import dev.undertone.app.source.Sources;
 import dev.undertone.app.source.file.FileSource;
 import dev.undertone.app.source.file.FileSourceConfig;
 import dev.undertone.app.source.file.StdinSource;
+import dev.undertone.app.store.IndexListener;
 import dev.undertone.app.store.lucene.LucenePostStore;
 import dev.undertone.app.web.ApiServer;
 import dev.undertone.app.web.LiveFeed;
+import dev.undertone.app.web.MonitorView;
+import dev.undertone.core.alert.AlertJson;
 import dev.undertone.core.decode.Formats;
 import dev.undertone.core.sentiment.SentimentModel;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -108,10 +113,13 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin RetainOption retain;
     @Mixin ServerOptions server;
     @Mixin DataOption data;
+    @Mixin AlertOptions alertOptions;
 
     @Override
     public Integer call() throws Exception {
         Clock clock = Clock.systemUTC();
+        var alertRules = alertOptions.rules();
+        var webhooks = alertOptions.webhooks();
         Secrets secrets = secrets();
         var serverConfig = server.config(secrets);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -123,15 +131,39 @@ public final class RunCommand implements Callable<Integer> {
                         data.dir(), PipelineConfig.DEFAULTS.withRetain(retain.duration()), clock);
         LiveFeed feed = new LiveFeed(registry);
         LucenePostStore store = new LucenePostStore(pipeline.index().searcherManager());
+        Alerting alerting;
+        try {
+            alerting =
+                    Alerting.start(
+                            data.dir(),
+                            store,
+                            filters.rules().phrases(),
+                            alertRules,
+                            webhooks,
+                            WebhookSender.Options.DEFAULTS,
+                            registry,
+                            clock,
+                            isLive());
+        } catch (IOException | RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        alerting.monitor().addListener(a -> feed.alert(a.track(), AlertJson.write(a)));
         List<SourceRunner> runners = new ArrayList<>();
         ApiServer api =
-                new ApiServer(store, registry, feed, () -> health(pipeline, runners), serverConfig);
+                new ApiServer(store, registry, feed, () -> health(pipeline, runners), serverConfig)
+                        .withMonitoring(
+                                new MonitorView(
+                                        alerting.monitor()::trackNames,
+                                        alerting.store(),
+                                        alertRules.window()));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook =
                 new Thread(
                         () -> {
                             System.err.println("Stopping: committing what was accepted...");
                             api.close();
+                            alerting.close();
                             pipeline.close();
                             feed.close();
                             stopped.countDown();
@@ -141,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
         PipelineMetrics.bind(pipeline, registry);
         ModelMetrics.bind(sentimentModel, registry);
         int port = api.start();
-        pipeline.startProcessing(stages, feed);
+        pipeline.startProcessing(stages, IndexListener.all(feed, alerting.indexListener()));
         runners.add(pipeline.startSource(src));
         System.err.printf(
                 "Undertone is running: dashboard on http://%s:%d/ (source %s%s). Ctrl-C stops.%n",
@@ -159,6 +191,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** Whether the source is a live stream, whose windows also close by the wall clock. */
+    private boolean isLive() {
+        return !source.startsWith(FILE_PREFIX) && !STDIN.equals(source);
     }
 
     private Secrets secrets() throws IOException {
@@ -217,6 +254,7 @@ public final class RunCommand implements Callable<Integer> {
             m.put("records", s.records());
             m.put("last_record_at", s.lastRecordAt() == null ? null : s.lastRecordAt().toString());
             m.put("last_error", s.lastError());
+            m.put("attempt", s.attempt());
             m.putAll(r.source().health());
             sources.add(m);
         }

@@ -1,5 +1,6 @@
 package dev.undertone.app.cli;
 
+import dev.undertone.app.alert.AlertStore;
 import dev.undertone.app.pipeline.DataDir;
 import dev.undertone.app.source.Secrets;
 import dev.undertone.app.store.PostFilter;
@@ -13,6 +14,8 @@ import dev.undertone.app.web.ApiJson;
 import dev.undertone.app.web.ApiServer;
 import dev.undertone.app.web.ApiServerConfig;
 import dev.undertone.app.web.LiveFeed;
+import dev.undertone.app.web.MonitorView;
+import dev.undertone.core.alert.AlertRules;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -81,7 +84,13 @@ public final class ServeCommand implements Callable<Integer> {
                         new LiveFeed(
                                 registry, LiveFeed.DEFAULT_CLIENT_QUEUE, Duration.ofSeconds(1));
                 ApiServer server =
-                        new ApiServer(served.store, registry, feed, served::health, config)) {
+                        new ApiServer(served.store, registry, feed, served::health, config)
+                                .withMonitoring(
+                                        new MonitorView(
+                                                served.store::trackNames,
+                                                AlertStore.openReadOnly(
+                                                        AlertStore.dirIn(data.dir())),
+                                                AlertRules.DEFAULTS.window()))) {
             warmUp(served.store);
             int bound = server.start();
             String url =

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             IngestCommand.class,
             ExportDashboardsCommand.class,
-            RescoreCommand.class
+            RescoreCommand.class,
+            AlertsCommand.class
         })
 public final class UndertoneCommand implements Runnable {
 

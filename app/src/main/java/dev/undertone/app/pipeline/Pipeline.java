@@ -128,9 +128,19 @@ public final class Pipeline implements AutoCloseable {
      * @throws PipelineException if processing failed
      */
     public void drainAndClose() throws InterruptedException {
+        drain();
+        close();
+    }
+
+    /**
+     * Stops the sources and applies every journaled record to the index; the index stays open for
+     * reading (the alert monitor judges the last windows) until {@link #close}.
+     *
+     * @throws PipelineException if processing failed
+     */
+    public void drain() throws InterruptedException {
         stopSources();
         stopProcessor(true);
-        close();
     }
 
     private void stopProcessor(boolean drain) throws InterruptedException {

@@ -33,6 +33,7 @@ public final class SourceRunner implements Runnable {
     private volatile long records;
     private volatile Instant lastRecordAt;
     private volatile String lastError;
+    private volatile int failedAttempts;
     private volatile Throwable fatal;
 
     private final boolean fromStart;
@@ -76,6 +77,7 @@ public final class SourceRunner implements Runnable {
                     if (!batch.records().isEmpty() || batch.position() != null) {
                         append(batch);
                         attempt = 0;
+                        failedAttempts = 0;
                     }
                 }
                 return;
@@ -96,6 +98,7 @@ public final class SourceRunner implements Runnable {
                     return;
                 }
                 attempt++;
+                failedAttempts = attempt;
                 Duration delay = source.reconnectPolicy().delay(attempt, e);
                 lastError = e.getMessage();
                 status = SourceState.Status.RECONNECTING;
@@ -175,6 +178,13 @@ public final class SourceRunner implements Runnable {
 
     /** A snapshot of the source's state. */
     public SourceState state() {
-        return new SourceState(source.name(), status, reconnects, records, lastRecordAt, lastError);
+        return new SourceState(
+                source.name(),
+                status,
+                reconnects,
+                records,
+                lastRecordAt,
+                lastError,
+                failedAttempts);
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param records records accepted into the journal from this source
  * @param lastRecordAt when the last record was accepted, or null
  * @param lastError the last failure's message (never a secret), or null
+ * @param attempt the failed connection attempts in a row (0 while connected)
  */
 public record SourceState(
         String name,
@@ -18,7 +19,8 @@ public record SourceState(
         long reconnects,
         long records,
         Instant lastRecordAt,
-        String lastError) {
+        String lastError,
+        int attempt) {
 
     /** Where a source stands. */
     public enum Status {

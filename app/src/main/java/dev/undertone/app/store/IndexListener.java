@@ -16,6 +16,22 @@ public interface IndexListener {
     /** Keys of posts removed by a delete. */
     void deleted(List<String> keys);
 
+    /** A listener telling each of the given ones in turn. */
+    static IndexListener all(IndexListener... listeners) {
+        List<IndexListener> ls = List.of(listeners);
+        return new IndexListener() {
+            @Override
+            public void indexed(List<ScoredPost> posts) {
+                ls.forEach(l -> l.indexed(posts));
+            }
+
+            @Override
+            public void deleted(List<String> keys) {
+                ls.forEach(l -> l.deleted(keys));
+            }
+        };
+    }
+
     /** A listener that ignores everything. */
     IndexListener NONE =
             new IndexListener() {

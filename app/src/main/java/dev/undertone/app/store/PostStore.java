@@ -56,6 +56,15 @@ public interface PostStore extends AutoCloseable {
      */
     long export(PostFilter filter, ExportSink sink) throws IOException;
 
+    /**
+     * The track phrases stored posts matched (lower-cased, as indexed), at most {@code
+     * MAX_TERMS_LIMIT}, most frequent first where the store can tell; for {@code serve}, which has
+     * no {@code --track} of its own.
+     */
+    default java.util.List<String> trackNames() {
+        return java.util.List.of();
+    }
+
     /** Releases what the store holds open. Idempotent. Does not close a writer it was given. */
     @Override
     void close();

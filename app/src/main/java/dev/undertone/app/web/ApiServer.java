@@ -53,7 +53,9 @@ public final class ApiServer implements AutoCloseable {
                     "/api/posts",
                     "/api/terms",
                     "/api/export",
-                    "/api/events");
+                    "/api/events",
+                    "/api/tracks",
+                    "/api/alerts");
 
     private final PostStore store;
     private final MeterRegistry registry;
@@ -62,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
     private final ApiServerConfig config;
     private final BearerAuth auth;
     private final QueryHandlers queries;
+    private final MonitorHandlers monitoring;
     private final MetricsEndpoint metrics;
     private final DashboardAssets assets = new DashboardAssets();
     private final ScheduledExecutorService ticker;
@@ -89,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
         this.config = config;
         this.auth = new BearerAuth(config.token());
         this.queries = new QueryHandlers(store);
+        this.monitoring = new MonitorHandlers(store, null);
         this.metrics = new MetricsEndpoint(registry);
         this.ticker =
                 Executors.newSingleThreadScheduledExecutor(
@@ -97,6 +101,17 @@ public final class ApiServer implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
+    }
+
+    /**
+     * Shows topic monitoring: the tracks in force ({@code /api/tracks}) and the stored alerts
+     * ({@code /api/alerts}). Without it both answer empty lists.
+     *
+     * @return this server
+     */
+    public ApiServer withMonitoring(MonitorView view) {
+        monitoring.view(view);
+        return this;
     }
 
     /**
@@ -145,6 +160,8 @@ public final class ApiServer implements AutoCloseable {
         cfg.routes.before("/api/terms", auth::require);
         cfg.routes.before("/api/export", auth::require);
         cfg.routes.before("/api/events", auth::require);
+        cfg.routes.before("/api/tracks", auth::require);
+        cfg.routes.before("/api/alerts", auth::require);
         cfg.routes.before("/api/events", ApiServer::requireEventStream);
         cfg.routes.before(
                 "/api/events", ctx -> ctx.attribute(FILTER_ATTRIBUTE, QueryParams.filter(ctx)));
@@ -156,6 +173,8 @@ public final class ApiServer implements AutoCloseable {
         cfg.routes.get("/api/posts", queries::posts);
         cfg.routes.get("/api/terms", queries::terms);
         cfg.routes.get("/api/export", queries::export);
+        cfg.routes.get("/api/tracks", monitoring::tracks);
+        cfg.routes.get("/api/alerts", monitoring::alerts);
         cfg.routes.sse("/api/events", this::events);
         cfg.routes.get("/metrics", metrics::scrape);
         for (String path : assets.paths()) {

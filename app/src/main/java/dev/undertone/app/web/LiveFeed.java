@@ -41,6 +41,7 @@ public final class LiveFeed implements IndexListener, AutoCloseable {
     static final String POST_EVENT = "post";
     static final String DELETED_EVENT = "deleted";
     static final String SUMMARY_EVENT = "summary";
+    static final String ALERT_EVENT = "alert";
 
     /**
      * The longest a filter's summary is reused while the feed hears of no index change, by default
@@ -194,6 +195,20 @@ public final class LiveFeed implements IndexListener, AutoCloseable {
             s.offer(new Event(SUMMARY_EVENT, ApiJson.write(data)));
         }
         summaries = next;
+    }
+
+    /**
+     * Sends an alert (its JSON object) to every client whose filter has no track or has the alert's
+     * track. Never blocks: a client that cannot keep up misses it, as with posts.
+     */
+    public void alert(String track, String json) {
+        Event e = new Event(ALERT_EVENT, json);
+        String t = track.toLowerCase(java.util.Locale.ROOT);
+        for (Subscription s : subscriptions) {
+            if (s.filter.tracks().isEmpty() || s.filter.tracks().contains(t)) {
+                s.offer(e);
+            }
+        }
     }
 
     /** How many clients are subscribed. */

@@ -21,6 +21,13 @@ import java.util.Map;
  */
 public final class TrackRules {
     private static final TrackRules NONE = new TrackRules(new Term[0], new Phrase[0], Map.of());
+
+    /**
+     * The most phrases {@link #parseStrict} accepts: every phrase is monitored on its own (counts,
+     * alerts, the tracks view), and matching stays one hash lookup per word at any number.
+     */
+    public static final int MAX_PHRASES = 1000;
+
     private static final ThreadLocal<WordTokens> TOKENS = ThreadLocal.withInitial(WordTokens::new);
 
     private final Term[] terms;
@@ -93,6 +100,49 @@ public final class TrackRules {
         }
         return new TrackRules(
                 terms.toArray(new Term[0]), phrases.values().toArray(new Phrase[0]), byFirst);
+    }
+
+    /**
+     * Parses the {@code --track} value as a user typed it, refusing what {@link #parse} would
+     * silently skip: an empty phrase ({@code a,,b} or a trailing comma), a phrase given twice (in
+     * any letter case), and more than {@value #MAX_PHRASES} phrases.
+     *
+     * @throws IllegalArgumentException naming the offending phrase
+     */
+    public static TrackRules parseStrict(String spec) {
+        if (spec == null) {
+            return NONE;
+        }
+        if (spec.isBlank()) {
+            throw new IllegalArgumentException("is empty; leave it out to keep every post");
+        }
+        List<String> written = splitPhrases(spec);
+        if (written.size() > MAX_PHRASES) {
+            throw new IllegalArgumentException(
+                    written.size() + " phrases; at most " + MAX_PHRASES + " are supported");
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (int i = 0; i < written.size(); i++) {
+            String w = written.get(i);
+            if (PhraseParser.terms(w).isEmpty()) {
+                throw new IllegalArgumentException(
+                        "phrase "
+                                + (i + 1)
+                                + " of "
+                                + written.size()
+                                + " is empty (two commas in a row, or one at an end?)");
+            }
+            String earlier = seen.putIfAbsent(w.toLowerCase(Locale.ROOT), w);
+            if (earlier != null) {
+                throw new IllegalArgumentException(
+                        "'"
+                                + w
+                                + "' is given twice"
+                                + (earlier.equals(w) ? "" : " (as '" + earlier + "')")
+                                + "; phrases match case-insensitively");
+            }
+        }
+        return parse(spec);
     }
 
     /** Whether there are no rules, so every post is kept. */

@@ -259,6 +259,32 @@ public final class LucenePostStore implements PostStore {
     }
 
     @Override
+    public List<String> trackNames() {
+        return read(
+                "listing the tracks",
+                searcher -> {
+                    // The terms dictionary lists every phrase once; deleted posts may leave one
+                    // behind until a merge, so each is checked to still have posts.
+                    List<String> out = new ArrayList<>();
+                    Terms terms =
+                            MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.TRACKS);
+                    if (terms == null) {
+                        return out;
+                    }
+                    TermsEnum e = terms.iterator();
+                    for (BytesRef t = e.next();
+                            t != null && out.size() < MAX_TERMS_LIMIT;
+                            t = e.next()) {
+                        String track = t.utf8ToString();
+                        if (searcher.count(termQuery(IndexFields.TRACKS, track)) > 0) {
+                            out.add(track);
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    @Override
     public void close() {
         if (!closed.compareAndSet(false, true) || ownedDirectory == null) {
             return;
