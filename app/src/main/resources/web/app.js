@@ -32,6 +32,9 @@
 
   const $ = (id) => document.getElementById(id);
 
+  // What other dashboard scripts (monitor.js) plug in: refresh, alert, sourcesDown.
+  const hooks = {};
+
   function el(tag, cls, text) {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -385,7 +388,7 @@
   async function refreshAll() {
     state.lastRefresh = Date.now();
     try {
-      await Promise.all([loadSummary(), loadTimeline(), loadTerms(), loadPosts()]);
+      await Promise.all([loadSummary(), loadTimeline(), loadTerms(), loadPosts(), ...(hooks.refresh ? [hooks.refresh()] : [])]);
       clearError();
       document.body.dataset.ready = 'true';
     } catch (e) {
@@ -400,7 +403,7 @@
     const reloadPosts = state.livePosts === 0;
     state.livePosts = 0;
     try {
-      await Promise.all([loadTimeline(), loadTerms(), ...(reloadPosts ? [loadPosts()] : [])]);
+      await Promise.all([loadTimeline(), loadTerms(), ...(reloadPosts ? [loadPosts()] : []), ...(hooks.refresh ? [hooks.refresh()] : [])]);
     } catch (e) {
       showError(e);
     }
@@ -418,6 +421,12 @@
   // ---- live stream (fetch-based SSE, so the bearer token can be sent) ----
 
   function setStatus(s, text) {
+    // The stream being up is not enough for "live": a source must be connected (monitor.js).
+    const down = hooks.sourcesDown && hooks.sourcesDown();
+    if (s === 'live' && down) {
+      s = 'stale';
+      text = down;
+    }
     const e = $('live-status');
     e.dataset.state = s;
     e.textContent = text || s;
@@ -441,6 +450,8 @@
       addLivePost(data);
     } else if (ev.name === 'deleted') {
       removePosts(data.keys || []);
+    } else if (ev.name === 'alert') {
+      if (hooks.alert) hooks.alert(data);
     } else if (ev.name === 'summary') {
       renderSummary(data);
       setStatus('live', 'live · ' + new Date().toLocaleTimeString());
@@ -559,6 +570,30 @@
     refreshAll();
     connect();
   }
+
+  // The few things monitor.js needs from this page, and where it plugs in.
+  window.Undertone = {
+    api,
+    params,
+    el,
+    fmt,
+    css,
+    safeUrl,
+    timeText,
+    showError,
+    hooks,
+    selectTrack(track) {
+      $('f-track').value = track;
+      applyFilters();
+    },
+    currentTrack() {
+      return $('f-track').value.trim();
+    },
+    refreshStatus() {
+      const e = $('live-status');
+      if (e.dataset.state === 'live' || e.dataset.state === 'stale') setStatus('live', 'live');
+    },
+  };
 
   document.addEventListener('DOMContentLoaded', () => {
     applyTheme(localStorage.getItem(THEME_KEY) || 'auto');

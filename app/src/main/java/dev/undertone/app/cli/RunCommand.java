@@ -154,7 +154,7 @@ public final class RunCommand implements Callable<Integer> {
                 new ApiServer(store, registry, feed, () -> health(pipeline, runners), serverConfig)
                         .withMonitoring(
                                 new MonitorView(
-                                        alerting.monitor()::trackNames,
+                                        filters.rules()::phrases,
                                         alerting.store(),
                                         alertRules.window()));
         CountDownLatch stopped = new CountDownLatch(1);

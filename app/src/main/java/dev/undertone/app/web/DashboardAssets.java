@@ -20,6 +20,8 @@ final class DashboardAssets {
                     "/index.html", "index.html",
                     "/app.js", "app.js",
                     "/app.css", "app.css",
+                    "/monitor.js", "monitor.js",
+                    "/monitor.css", "monitor.css",
                     "/vendor/chart.umd.min.js", "vendor/chart.umd.min.js",
                     "/vendor/chart.js-LICENSE.md", "vendor/chart.js-LICENSE.md");
 
