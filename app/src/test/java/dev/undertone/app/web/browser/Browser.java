@@ -23,6 +23,14 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER =
             Path.of(System.getProperty("undertone.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /**
+     * Set {@code -Dundertone.docs.screenshots=true} to also write the README's screenshot into
+     * {@code docs/} (the repository's, seen from the app module), refreshing the committed one.
+     */
+    static final boolean REFRESH_DOCS = Boolean.getBoolean("undertone.docs.screenshots");
+
+    static final Path DOCS = Path.of("..", "docs");
     private static final int MAX_SHOT_HEIGHT = 6000;
     private static final int CHROME_MARGIN = 100;
 
@@ -84,6 +92,16 @@ final class Browser implements AutoCloseable {
             return save(name);
         } finally {
             resize(size.getWidth(), size.getHeight());
+        }
+    }
+
+    /**
+     * Copies a screenshot taken by {@link #screenshot} to {@code docs/NAME.png} when {@link
+     * #REFRESH_DOCS} is set; otherwise leaves the committed one alone.
+     */
+    static void refreshDocs(Path shot, String name) throws IOException {
+        if (REFRESH_DOCS) {
+            Files.copy(shot, DOCS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
