@@ -1,9 +1,12 @@
 package dev.undertone.flink;
 
-import dev.undertone.core.post.Post;
-import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.sentiment.PostScorer;
 import dev.undertone.core.sentiment.SentimentModel;
+import dev.undertone.core.stage.Outcome;
+import dev.undertone.core.stage.Pending;
+import dev.undertone.core.stage.PostWrite;
+import dev.undertone.core.stage.ScoreStage;
+import dev.undertone.core.stage.StageCounts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +19,21 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * batch. A batch goes out when it holds {@code batchSize} changes or its oldest change has waited
  * {@code maxWaitMillis}, and always before a checkpoint barrier, so the operator keeps no state.
  *
- * <p>Scoring is {@code core}'s {@link PostScorer}: posts in languages the model does not support
- * are stored unscored, as on one machine. Deletes are buffered with the posts so that a post and
- * its later delete leave in order. The model is built in {@link #open} on the task manager.
+ * <p>Scoring is {@code core}'s {@link ScoreStage} with its {@link PostScorer}, as on one machine:
+ * posts in languages the model does not support are stored unscored. Deletes are buffered with the
+ * posts so that a post and its later delete leave in order. The model is built in {@link #open} on
+ * the task manager.
  */
 public final class ClassifyOperator extends AbstractStreamOperator<IndexChange>
-        implements OneInputStreamOperator<PostChange, IndexChange> {
+        implements OneInputStreamOperator<PendingChange, IndexChange> {
     private static final long serialVersionUID = 1L;
 
     private final SerializableFactory<SentimentModel> modelFactory;
     private final int batchSize;
     private final long maxWaitMillis;
 
-    private transient PostScorer scorer;
-    private transient List<PostChange> buffer;
+    private transient ScoreStage stage;
+    private transient List<PendingChange> buffer;
     private transient boolean timerSet;
 
     /**
@@ -53,12 +57,13 @@ public final class ClassifyOperator extends AbstractStreamOperator<IndexChange>
     @Override
     public void open() throws Exception {
         super.open();
-        scorer = new PostScorer(modelFactory.create(), Clock.systemUTC());
+        PostScorer scorer = new PostScorer(modelFactory.create(), Clock.systemUTC());
+        stage = new ScoreStage(scorer::score, StageCounts.NONE);
         buffer = new ArrayList<>(batchSize);
     }
 
     @Override
-    public void processElement(StreamRecord<PostChange> element) {
+    public void processElement(StreamRecord<PendingChange> element) {
         buffer.add(element.getValue());
         if (buffer.size() >= batchSize) {
             flush();
@@ -90,23 +95,15 @@ public final class ClassifyOperator extends AbstractStreamOperator<IndexChange>
         if (buffer.isEmpty()) {
             return;
         }
-        List<Post> posts = new ArrayList<>();
-        for (PostChange c : buffer) {
-            if (c instanceof PostChange.Upsert u) {
-                posts.add(u.post());
-            }
+        List<Pending> pending = new ArrayList<>(buffer.size());
+        for (PendingChange c : buffer) {
+            pending.add(c.pending());
         }
-        List<ScoredPost> scored = posts.isEmpty() ? List.of() : scorer.score(posts);
-        int i = 0;
-        for (PostChange c : buffer) {
-            IndexChange out;
-            if (c instanceof PostChange.Upsert u) {
-                out = new IndexChange.Indexed(scored.get(i++), u.version());
-            } else {
-                PostChange.Delete d = (PostChange.Delete) c;
-                out = new IndexChange.Deleted(d.key(), d.version());
-            }
-            output.collect(new StreamRecord<>(out));
+        List<Outcome> outcomes = stage.score(pending);
+        for (int i = 0; i < outcomes.size(); i++) {
+            // only writes reach this operator: the decode step sends everything else elsewhere
+            PostWrite write = (PostWrite) outcomes.get(i);
+            output.collect(new StreamRecord<>(new IndexChange(write, buffer.get(i).version())));
         }
         buffer.clear();
     }

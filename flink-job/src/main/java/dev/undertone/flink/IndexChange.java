@@ -1,24 +1,18 @@
 package dev.undertone.flink;
 
-import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.stage.PostWrite;
 
-/** A change for the index and the scored-posts topic, after classification. */
-public sealed interface IndexChange {
+/**
+ * A write for the index and the scored-posts topic, after classification, with the version that
+ * lets OpenSearch refuse a stale one.
+ *
+ * @param write what {@code core}'s record-to-write stage asked for
+ * @param version see {@link RawEvent#version}
+ */
+public record IndexChange(PostWrite write, long version) {
 
-    /** The post key the change applies to. */
-    String key();
-
-    /** The version the change carries (see {@link RawEvent#version}). */
-    long version();
-
-    /** Store this scored post, replacing an older version. */
-    record Indexed(ScoredPost post, long version) implements IndexChange {
-        @Override
-        public String key() {
-            return post.post().key();
-        }
+    /** The post key the write applies to. */
+    public String key() {
+        return write.key();
     }
-
-    /** Remove the post with this key. */
-    record Deleted(String key, long version) implements IndexChange {}
 }

@@ -2,6 +2,7 @@ package dev.undertone.flink;
 
 import dev.undertone.core.index.ContentWords;
 import dev.undertone.core.index.opensearch.PostJson;
+import dev.undertone.core.stage.PostWrite;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -25,12 +26,12 @@ public final class ScoredPostSerializer implements KafkaRecordSerializationSchem
     public ProducerRecord<byte[], byte[]> serialize(
             IndexChange change, KafkaSinkContext context, Long timestamp) {
         byte[] key = change.key().getBytes(StandardCharsets.UTF_8);
-        if (change instanceof IndexChange.Indexed i) {
+        if (change.write() instanceof PostWrite.Upsert u) {
             byte[] value =
                     PostJson.toDocument(
-                                    i.post(),
+                                    u.post(),
                                     Instant.now(),
-                                    ContentWords.of(i.post().post().text()))
+                                    ContentWords.of(u.post().post().text()))
                             .toString()
                             .getBytes(StandardCharsets.UTF_8);
             return new ProducerRecord<>(topic, key, value);

@@ -2,6 +2,7 @@ package dev.undertone.flink;
 
 import dev.undertone.core.decode.RecordDecoder;
 import dev.undertone.core.sentiment.SentimentModel;
+import dev.undertone.core.track.PostTracker;
 import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -15,8 +16,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The scaled-out pipeline: raw records -> decode -> track -> classify (batched) -> OpenSearch, plus
- * the scored posts to Kafka and rejected records to the dead-letter topic. The same {@code core}
- * decoders, track rules and models as on one machine.
+ * the scored posts to Kafka and rejected records to the dead-letter topic. Decode, track and score
+ * are {@code core}'s record-to-write stage ({@link dev.undertone.core.stage}), the code the
+ * one-machine pipeline runs, with the same decoders, track rules and models.
  *
  * <p>Source and sinks are injected so tests run the job on a MiniCluster against anything; {@link
  * SentimentJobMain} wires Kafka and OpenSearch. Delivery is at-least-once with checkpoints; the
@@ -74,7 +76,7 @@ public final class SentimentJob {
     private final Sink<IndexChange> scored;
     private final Sink<DeadLetter> rejected;
     private final SerializableFactory<RecordDecoder> decoder;
-    private final SerializableFactory<Tracker> tracker;
+    private final SerializableFactory<PostTracker> tracker;
     private final SerializableFactory<SentimentModel> model;
     private final Settings settings;
 
@@ -83,6 +85,8 @@ public final class SentimentJob {
      * @param index where changes are applied, e.g. OpenSearch
      * @param scored where scored posts also go (the scored-posts topic), or null
      * @param rejected where undecodable records go (the dead-letter topic)
+     * @param tracker the track rules, parsed on each task manager (see {@link
+     *     SentimentJobMain#tracker})
      */
     public SentimentJob(
             Source<RawEvent, ?, ?> source,
@@ -90,7 +94,7 @@ public final class SentimentJob {
             Sink<IndexChange> scored,
             Sink<DeadLetter> rejected,
             SerializableFactory<RecordDecoder> decoder,
-            SerializableFactory<Tracker> tracker,
+            SerializableFactory<PostTracker> tracker,
             SerializableFactory<SentimentModel> model,
             Settings settings) {
         this.source = source;
@@ -113,19 +117,18 @@ public final class SentimentJob {
         DataStream<RawEvent> raw =
                 env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw records")
                         .uid("raw-source");
-        SingleOutputStreamOperator<PostChange> decoded =
-                raw.process(new DecodeFunction(decoder), TypeInformation.of(PostChange.class))
-                        .name("decode")
+        SingleOutputStreamOperator<PendingChange> tracked =
+                raw.process(
+                                new DecodeTrackFunction(decoder, tracker),
+                                TypeInformation.of(PendingChange.class))
+                        .name("decode and track")
                         .uid("decode");
-        decoded.getSideOutput(DecodeFunction.REJECTED)
+        tracked.getSideOutput(DecodeTrackFunction.REJECTED)
                 .sinkTo(rejected)
                 .name("dead letters")
                 .uid("dead-letter-sink");
         DataStream<IndexChange> changes =
-                decoded.flatMap(new TrackFunction(tracker), TypeInformation.of(PostChange.class))
-                        .name("track")
-                        .uid("track")
-                        .transform(
+                tracked.transform(
                                 "classify",
                                 TypeInformation.of(IndexChange.class),
                                 new ClassifyOperator(

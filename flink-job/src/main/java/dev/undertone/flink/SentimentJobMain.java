@@ -2,6 +2,7 @@ package dev.undertone.flink;
 
 import dev.undertone.core.decode.Decoders;
 import dev.undertone.core.sentiment.SentimentModels;
+import dev.undertone.core.track.PostTracker;
 import dev.undertone.flink.opensearch.OpenSearchSink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -63,8 +64,20 @@ public final class SentimentJobMain {
                 scored,
                 dead,
                 Decoders::forRecords,
-                RuleTracker.factory(o.track(), o.lang()),
+                tracker(o.track(), o.lang()),
                 () -> SentimentModels.load(model),
                 o.settings());
+    }
+
+    /**
+     * The track rules for the job graph, parsed again on each task manager ({@link PostTracker} is
+     * not serializable). Parsed here too, so a bad value fails when the job is submitted, not on a
+     * task manager.
+     *
+     * @throws IllegalArgumentException naming the problem in either value
+     */
+    public static SerializableFactory<PostTracker> tracker(String track, String lang) {
+        PostTracker.parse(track, lang);
+        return () -> PostTracker.parse(track, lang);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.undertone.core.index.opensearch.OpenSearchClient;
 import dev.undertone.core.index.opensearch.OpenSearchConfig;
+import dev.undertone.core.track.PostTracker;
 import dev.undertone.flink.opensearch.OpenSearchSink;
 import dev.undertone.flink.opensearch.OpenSearchSinkConfig;
 import dev.undertone.testkit.KafkaBroker;
@@ -100,6 +101,14 @@ class SentimentJobIT {
     }
 
     private SentimentJob job(Topics t, boolean bounded, OpenSearchSinkConfig sinkConfig) {
+        return job(t, bounded, sinkConfig, SentimentJobMain.tracker(null, null));
+    }
+
+    private SentimentJob job(
+            Topics t,
+            boolean bounded,
+            OpenSearchSinkConfig sinkConfig,
+            SerializableFactory<PostTracker> tracker) {
         KafkaSink<IndexChange> scored =
                 KafkaSink.<IndexChange>builder()
                         .setBootstrapServers(kafka.bootstrapServers())
@@ -114,7 +123,7 @@ class SentimentJobIT {
                 scored,
                 deadSink(t),
                 TestPipeline.TestDecoder::new,
-                () -> Tracker.ALL,
+                tracker,
                 TestPipeline.WordModel::new,
                 SentimentJob.Settings.defaults()
                         .withParallelism(PARALLELISM)
@@ -223,11 +232,17 @@ class SentimentJobIT {
         for (int i = 190; i < 200; i++) {
             records.add(TestPipeline.delete(t.raw(), "p" + i));
         }
+        // the rules keep "day" and "good": this edit no longer matches, so its stored version
+        // must go; this new post never matches, so it is never stored
+        records.add(TestPipeline.post(t.raw(), "e1", "a good day", false));
+        records.add(TestPipeline.post(t.raw(), "e1", "nothing left of it", true));
+        records.add(TestPipeline.post(t.raw(), "e2", "nothing matches", false));
         records.add(TestPipeline.garbage(t.raw(), "this is not json {"));
+        records.add(TestPipeline.garbage(t.raw(), TestPipeline.CRASHES_THE_DECODER));
         produce(records);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        job(t, true, sinkConfig(t)).build(env);
+        job(t, true, sinkConfig(t), SentimentJobMain.tracker("day,good", null)).build(env);
         env.execute("basic");
 
         Map<String, JsonNode> docs = documents(t.index());
@@ -239,23 +254,30 @@ class SentimentJobIT {
             assertThat(src.get("sentiment").asText()).isEqualTo(TestPipeline.expected(text));
             assertThat(src.get("model").asText()).isEqualTo("words-1");
         }
-        assertThat(docs).doesNotContainKeys("file:p190", "file:p199");
+        assertThat(docs).doesNotContainKeys("file:p190", "file:p199", "file:e1", "file:e2");
 
-        List<ConsumerRecord<byte[], byte[]>> dead = consumeAll(t.dead(), 1);
-        assertThat(dead).hasSize(1);
-        JsonNode letter =
-                dev.undertone.core.index.opensearch.PostJson.mapper().readTree(dead.get(0).value());
-        assertThat(letter.get("errorCode").asText()).isEqualTo("decode_rejected");
-        assertThat(
-                        new String(
-                                java.util.Base64.getDecoder()
-                                        .decode(letter.get("rawData").asText()),
-                                StandardCharsets.UTF_8))
-                .isEqualTo("this is not json {");
+        List<ConsumerRecord<byte[], byte[]>> dead = consumeAll(t.dead(), 2);
+        assertThat(dead).hasSize(2);
+        Map<String, JsonNode> letters = new HashMap<>();
+        for (var r : dead) {
+            JsonNode letter =
+                    dev.undertone.core.index.opensearch.PostJson.mapper().readTree(r.value());
+            assertThat(letter.get("errorCode").asText()).isEqualTo("decode_rejected");
+            letters.put(
+                    new String(
+                            java.util.Base64.getDecoder().decode(letter.get("rawData").asText()),
+                            StandardCharsets.UTF_8),
+                    letter);
+        }
+        assertThat(letters)
+                .containsOnlyKeys("this is not json {", TestPipeline.CRASHES_THE_DECODER);
+        assertThat(letters.get(TestPipeline.CRASHES_THE_DECODER).get("errorMessage").asText())
+                .startsWith("decoder failed: ");
 
-        List<ConsumerRecord<byte[], byte[]>> scored = consumeAll(t.scored(), 220);
-        assertThat(scored).hasSize(220);
-        assertThat(scored.stream().filter(r -> r.value() == null)).hasSize(10);
+        // 200 posts, 10 edits and e1, then 11 tombstones: the 10 deletes and e1's dropped edit
+        List<ConsumerRecord<byte[], byte[]>> scored = consumeAll(t.scored(), 222);
+        assertThat(scored).hasSize(222);
+        assertThat(scored.stream().filter(r -> r.value() == null)).hasSize(11);
     }
 
     @Test
@@ -325,25 +347,21 @@ class SentimentJobIT {
                             .map(l -> l.getBytes(StandardCharsets.UTF_8))
                             .toList();
         }
-        // what the one-machine pipeline would store: the last version of each post not deleted
+        // what must be stored, read off the raw events: the last text of each app.bsky.feed.post
+        // record (key bluesky:<did>/<rkey>) that was not deleted; other collections store nothing
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (byte[] e : events) {
-            var d =
-                    dev.undertone.core.decode.Decoders.forRecords()
-                            .decode(
-                                    new dev.undertone.core.decode.RawRecord(
-                                            dev.undertone.core.decode.Formats.JETSTREAM,
-                                            null,
-                                            java.time.Instant.now(),
-                                            e));
+            JsonNode event = dev.undertone.core.index.opensearch.PostJson.mapper().readTree(e);
+            JsonNode commit = event.path("commit");
             String key = null;
-            if (d instanceof dev.undertone.core.decode.Decoded.NewPost p) {
-                key = p.post().key();
-                expected.put(key, p.post().text());
-            } else if (d instanceof dev.undertone.core.decode.Decoded.Deletion del) {
-                key = del.key();
-                expected.remove(key);
+            if (commit.path("collection").asText().equals("app.bsky.feed.post")) {
+                key = "bluesky:" + event.get("did").asText() + "/" + commit.get("rkey").asText();
+                if (commit.get("operation").asText().equals("delete")) {
+                    expected.remove(key);
+                } else {
+                    expected.put(key, commit.path("record").get("text").asText());
+                }
             }
             ProducerRecord<byte[], byte[]> r =
                     new ProducerRecord<>(
@@ -368,7 +386,7 @@ class SentimentJobIT {
                         null,
                         deadSink(t),
                         dev.undertone.core.decode.Decoders::forRecords,
-                        RuleTracker.factory(null, null),
+                        SentimentJobMain.tracker(null, null),
                         () ->
                                 dev.undertone.core.sentiment.SentimentModels.load(
                                         dev.undertone.core.sentiment.SentimentModels.DEFAULT),

@@ -29,10 +29,19 @@ final class TestPipeline {
 
     private TestPipeline() {}
 
-    /** {@code {"id","text"}} is a post, {@code {"id","deleted":true}} a delete, else rejected. */
+    /** A payload on which {@link TestDecoder} throws, as a buggy decoder would. */
+    static final String CRASHES_THE_DECODER = "{\"crash\":true}";
+
+    /**
+     * {@code {"id","text"}} is a post, {@code {"id","deleted":true}} a delete, {@link
+     * #CRASHES_THE_DECODER} throws, else rejected.
+     */
     static final class TestDecoder implements RecordDecoder {
         @Override
         public Decoded decode(RawRecord r) {
+            if (new String(r.payload(), StandardCharsets.UTF_8).equals(CRASHES_THE_DECODER)) {
+                throw new IllegalStateException("test decoder bug");
+            }
             try {
                 JsonNode n = PostJson.mapper().readTree(r.payload());
                 if (n == null || !n.hasNonNull("id")) {

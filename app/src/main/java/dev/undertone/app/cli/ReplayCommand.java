@@ -2,12 +2,12 @@ package dev.undertone.app.cli;
 
 import dev.undertone.app.alert.Alerting;
 import dev.undertone.app.alert.WebhookSender;
-import dev.undertone.app.pipeline.CoreStages;
 import dev.undertone.app.pipeline.Pipeline;
 import dev.undertone.app.pipeline.PipelineConfig;
 import dev.undertone.app.pipeline.PipelineException;
 import dev.undertone.app.pipeline.PipelineStats;
 import dev.undertone.app.pipeline.SourceRunner;
+import dev.undertone.app.pipeline.Stages;
 import dev.undertone.app.source.ProgressAware;
 import dev.undertone.app.source.file.FileSource;
 import dev.undertone.app.source.file.FileSourceConfig;
@@ -85,7 +85,7 @@ public final class ReplayCommand implements Callable<Integer> {
         var rules = filters.rules();
         var alertRules = alertOptions.rules();
         var webhooks = alertOptions.webhooks();
-        var stages = CoreStages.of(rules, filters.languages(), model.load(), clock);
+        var stages = Stages.of(rules, filters.languages(), model.load(), clock);
         // The files themselves are the durable copy: journal segments can go once indexed,
         // instead of doubling the disk a large archive takes for a day.
         PipelineConfig config =

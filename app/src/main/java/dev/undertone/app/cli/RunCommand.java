@@ -3,12 +3,12 @@ package dev.undertone.app.cli;
 import dev.undertone.app.alert.Alerting;
 import dev.undertone.app.alert.WebhookSender;
 import dev.undertone.app.model.ModelMetrics;
-import dev.undertone.app.pipeline.CoreStages;
 import dev.undertone.app.pipeline.Pipeline;
 import dev.undertone.app.pipeline.PipelineConfig;
 import dev.undertone.app.pipeline.PipelineMetrics;
 import dev.undertone.app.pipeline.SourceRunner;
 import dev.undertone.app.pipeline.SourceState;
+import dev.undertone.app.pipeline.Stages;
 import dev.undertone.app.source.Secrets;
 import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceOptions;
@@ -125,7 +125,7 @@ public final class RunCommand implements Callable<Integer> {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Source src = createSource(secrets, registry, clock);
         SentimentModel sentimentModel = model.load();
-        var stages = CoreStages.of(filters.rules(), filters.languages(), sentimentModel, clock);
+        var stages = Stages.of(filters.rules(), filters.languages(), sentimentModel, clock);
         Pipeline pipeline =
                 Pipeline.open(
                         data.dir(), PipelineConfig.DEFAULTS.withRetain(retain.duration()), clock);

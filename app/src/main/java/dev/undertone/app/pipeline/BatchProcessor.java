@@ -1,29 +1,28 @@
 package dev.undertone.app.pipeline;
 
 import dev.undertone.app.journal.JournalRecord;
-import dev.undertone.app.store.PostWrite;
-import dev.undertone.core.decode.Decoded;
-import dev.undertone.core.decode.RecordDecoder;
-import dev.undertone.core.post.Post;
-import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.stage.Outcome;
+import dev.undertone.core.stage.Pending;
+import dev.undertone.core.stage.PostWrite;
+import dev.undertone.core.stage.ScoreStage;
+import dev.undertone.core.stage.StageCounts;
+import dev.undertone.core.stage.TrackStage;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a batch of journal records into store writes: decode, track, then classify all kept posts
- * in one model call. Pure apart from counting; rejections are returned, not written.
+ * Turns a batch of journal records into store writes with {@code core}'s record-to-write stage:
+ * decode and track each record, then classify all kept posts in one model call. Pure apart from
+ * counting; rejections are returned, not written.
  */
 final class BatchProcessor {
-    private final RecordDecoder decoder;
-    private final Tracker tracker;
-    private final Scorer scorer;
-    private final PipelineStats stats;
+    private final TrackStage track;
+    private final ScoreStage score;
 
-    BatchProcessor(RecordDecoder decoder, Tracker tracker, Scorer scorer, PipelineStats stats) {
-        this.decoder = decoder;
-        this.tracker = tracker;
-        this.scorer = scorer;
-        this.stats = stats;
+    BatchProcessor(Stages stages, PipelineStats stats) {
+        StageCounts counts = counts(stats);
+        this.track = new TrackStage(stages.decoder(), stages.tracker(), counts);
+        this.score = new ScoreStage(stages.scorer(), counts);
     }
 
     /** A record that could not be decoded, and why. */
@@ -33,58 +32,50 @@ final class BatchProcessor {
     record Result(List<PostWrite> writes, List<Rejection> rejections) {}
 
     Result process(List<JournalRecord> records) {
-        List<Object> slots = new ArrayList<>(records.size());
-        List<Post> toScore = new ArrayList<>(records.size());
-        List<Rejection> rejections = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>(records.size());
         for (JournalRecord r : records) {
-            Decoded d = decode(r);
-            if (d instanceof Decoded.NewPost np) {
-                stats.posts.increment();
-                Post kept = tracker.track(np.post());
-                if (kept != null) {
-                    stats.matched.increment();
-                    slots.add(kept);
-                    toScore.add(kept);
-                } else if (np.edit()) {
-                    // The new version no longer matches: the stored one must not stay behind.
-                    slots.add(new PostWrite.Delete(np.post().key()));
-                }
-            } else if (d instanceof Decoded.Deletion del) {
-                slots.add(new PostWrite.Delete(del.key()));
-            } else if (d instanceof Decoded.Rejected rej) {
-                stats.rejected.increment();
-                rejections.add(new Rejection(r, rej.reason()));
-            } else {
-                stats.notPosts.increment();
-            }
+            pending.add(track.apply(r.record()));
         }
-        List<ScoredPost> scored = toScore.isEmpty() ? List.of() : scorer.score(toScore);
-        if (scored.size() != toScore.size()) {
-            throw new IllegalStateException(
-                    "the scorer returned " + scored.size() + " results for " + toScore.size());
-        }
-        List<PostWrite> writes = new ArrayList<>(slots.size());
-        int next = 0;
-        for (Object slot : slots) {
-            if (slot instanceof PostWrite w) {
+        List<Outcome> outcomes = score.score(pending);
+        List<PostWrite> writes = new ArrayList<>(outcomes.size());
+        List<Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            if (o instanceof PostWrite w) {
                 writes.add(w);
-            } else {
-                ScoredPost sp = scored.get(next++);
-                if (!sp.sentiment().isScored()) {
-                    stats.unscored.increment();
-                }
-                writes.add(new PostWrite.Upsert(sp));
+            } else if (o instanceof Outcome.Rejected rej) {
+                rejections.add(new Rejection(records.get(i), rej.reason()));
             }
         }
         return new Result(writes, rejections);
     }
 
-    private Decoded decode(JournalRecord r) {
-        try {
-            return decoder.decode(r.record());
-        } catch (RuntimeException e) {
-            // Decoders must not throw; if one does, the record is kept as rejected, not lost.
-            return new Decoded.Rejected("decoder failed: " + e);
-        }
+    private static StageCounts counts(PipelineStats stats) {
+        return new StageCounts() {
+            @Override
+            public void post() {
+                stats.posts.increment();
+            }
+
+            @Override
+            public void matched() {
+                stats.matched.increment();
+            }
+
+            @Override
+            public void notAPost() {
+                stats.notPosts.increment();
+            }
+
+            @Override
+            public void rejected() {
+                stats.rejected.increment();
+            }
+
+            @Override
+            public void unscored() {
+                stats.unscored.increment();
+            }
+        };
     }
 }

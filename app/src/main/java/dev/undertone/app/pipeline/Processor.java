@@ -81,8 +81,7 @@ public final class Processor implements Runnable {
         this.journal = journal;
         this.index = index;
         this.rejected = rejected;
-        this.batches =
-                new BatchProcessor(stages.decoder(), stages.tracker(), stages.scorer(), stats);
+        this.batches = new BatchProcessor(stages, stats);
         this.listener = listener;
         this.stats = stats;
         this.config = config;

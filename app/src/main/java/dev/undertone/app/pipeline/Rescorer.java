@@ -1,7 +1,6 @@
 package dev.undertone.app.pipeline;
 
 import dev.undertone.app.store.PostFilter;
-import dev.undertone.app.store.PostWrite;
 import dev.undertone.app.store.StoredPost;
 import dev.undertone.app.store.lucene.LuceneIndex;
 import dev.undertone.app.store.lucene.StoredPostScan;
@@ -9,6 +8,7 @@ import dev.undertone.core.post.Post;
 import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.sentiment.PostScorer;
 import dev.undertone.core.sentiment.Sentiment;
+import dev.undertone.core.stage.PostWrite;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

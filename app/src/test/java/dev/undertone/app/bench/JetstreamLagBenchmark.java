@@ -2,9 +2,7 @@ package dev.undertone.app.bench;
 
 import dev.undertone.app.pipeline.Pipeline;
 import dev.undertone.app.pipeline.PipelineConfig;
-import dev.undertone.app.pipeline.Scorer;
 import dev.undertone.app.pipeline.Stages;
-import dev.undertone.app.pipeline.Tracker;
 import dev.undertone.app.source.SourceMetrics;
 import dev.undertone.app.source.jetstream.JetstreamSource;
 import dev.undertone.app.source.jetstream.JetstreamSourceConfig;
@@ -13,6 +11,8 @@ import dev.undertone.app.testing.ConstantScorer;
 import dev.undertone.app.testing.JetstreamTestServer;
 import dev.undertone.core.decode.Decoders;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.stage.BatchScorer;
+import dev.undertone.core.track.PostTracker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class JetstreamLagBenchmark {
 
-    private static final Scorer CONSTANT = ConstantScorer.neutral(Instant.EPOCH);
+    private static final BatchScorer CONSTANT = ConstantScorer.neutral(Instant.EPOCH);
 
     private static final int WARM_UP_SECONDS = 10;
     private static final int WINDOW_SECONDS = 5;
@@ -98,7 +98,7 @@ public final class JetstreamLagBenchmark {
                                 });
                 Pipeline p = Pipeline.open(data, PipelineConfig.DEFAULTS, Clock.systemUTC())) {
             p.startProcessing(
-                    new Stages(Decoders.forRecords(), Tracker.KEEP_ALL, CONSTANT), listener);
+                    new Stages(Decoders.forRecords(), PostTracker.KEEP_ALL, CONSTANT), listener);
             p.startSource(
                     new JetstreamSource(
                             "bluesky",

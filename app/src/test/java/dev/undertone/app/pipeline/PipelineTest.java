@@ -13,6 +13,8 @@ import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.stage.BatchScorer;
+import dev.undertone.core.track.PostTracker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,10 +71,10 @@ class PipelineTest {
                 };
             };
 
-    static final Tracker KEEP_TRACKED =
-            post -> post.text().contains("skip") ? null : post.withTracks(List.of("all"));
+    /** Real track rules that keep every text of these tests except the ones saying "skip". */
+    static final PostTracker KEEP_TRACKED = PostTracker.parse("hello,world,four,t,a,b,old", null);
 
-    static final Scorer SCORER = ConstantScorer.neutral(T0);
+    static final BatchScorer SCORER = ConstantScorer.neutral(T0);
 
     private Pipeline open() {
         return Pipeline.open(data, PipelineConfig.DEFAULTS, Clock.systemUTC());

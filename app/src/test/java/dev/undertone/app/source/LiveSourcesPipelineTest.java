@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.undertone.app.pipeline.Pipeline;
 import dev.undertone.app.pipeline.PipelineConfig;
-import dev.undertone.app.pipeline.Scorer;
 import dev.undertone.app.pipeline.Stages;
-import dev.undertone.app.pipeline.Tracker;
 import dev.undertone.app.store.IndexListener;
 import dev.undertone.app.testing.ConstantScorer;
 import dev.undertone.app.testing.Fixtures;
@@ -18,6 +16,8 @@ import dev.undertone.core.decode.Decoded;
 import dev.undertone.core.decode.Decoders;
 import dev.undertone.core.decode.RawRecord;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.stage.BatchScorer;
+import dev.undertone.core.track.PostTracker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveSourcesPipelineTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Scorer NEUTRAL = ConstantScorer.neutral(Instant.EPOCH);
+    private static final BatchScorer NEUTRAL = ConstantScorer.neutral(Instant.EPOCH);
 
     @TempDir Path data;
 
@@ -77,7 +77,7 @@ class LiveSourcesPipelineTest {
         assertThat(expected).isNotEmpty();
         try (Pipeline p = Pipeline.open(data, PipelineConfig.DEFAULTS, Clock.systemUTC())) {
             p.startProcessing(
-                    new Stages(Decoders.forRecords(), Tracker.KEEP_ALL, NEUTRAL), listener);
+                    new Stages(Decoders.forRecords(), PostTracker.KEEP_ALL, NEUTRAL), listener);
             p.startSource(source);
             await().atMost(WAIT).until(() -> indexed.equals(expected));
             p.drainAndClose();

@@ -1,10 +1,10 @@
 package dev.undertone.app.testing;
 
-import dev.undertone.app.pipeline.Scorer;
 import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.SentimentScores;
+import dev.undertone.core.stage.BatchScorer;
 import java.time.Instant;
 
 /**
@@ -18,7 +18,7 @@ public final class ConstantScorer {
     private ConstantScorer() {}
 
     /** Scores every post NEUTRAL (0.7) and stamps it with {@code scoredAt}. */
-    public static Scorer neutral(Instant scoredAt) {
+    public static BatchScorer neutral(Instant scoredAt) {
         return posts ->
                 posts.stream()
                         .map(

@@ -6,6 +6,7 @@ import dev.undertone.core.index.opensearch.IndexRotation;
 import dev.undertone.core.index.opensearch.IndexSetup;
 import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.index.opensearch.PostJson;
+import dev.undertone.core.stage.PostWrite;
 import dev.undertone.flink.IndexChange;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,18 +34,19 @@ public final class IndexChangeConverter implements ElementConverter<IndexChange,
 
     /** The action for a change indexed at {@code now}. */
     public BulkAction convert(IndexChange change, Instant now) {
-        if (change instanceof IndexChange.Indexed i) {
+        if (change.write() instanceof PostWrite.Upsert u) {
             byte[] doc =
-                    PostJson.toDocument(i.post(), now, ContentWords.of(i.post().post().text()))
+                    PostJson.toDocument(u.post(), now, ContentWords.of(u.post().post().text()))
                             .toString()
                             .getBytes(StandardCharsets.UTF_8);
-            String index = IndexSetup.writeIndex(cluster, i.post().post().createdAt());
-            return BulkAction.index(index, i.key(), doc).withVersion(i.version());
+            String index = IndexSetup.writeIndex(cluster, u.post().post().createdAt());
+            return BulkAction.index(index, u.key(), doc).withVersion(change.version());
+        } else if (change.write() instanceof PostWrite.Delete d) {
+            if (cluster.rotation() == IndexRotation.NONE) {
+                return BulkAction.delete(cluster.index(), d.key()).withVersion(change.version());
+            }
+            return BulkAction.deleteByKey(cluster.index(), d.key());
         }
-        IndexChange.Deleted d = (IndexChange.Deleted) change;
-        if (cluster.rotation() == IndexRotation.NONE) {
-            return BulkAction.delete(cluster.index(), d.key()).withVersion(d.version());
-        }
-        return BulkAction.deleteByKey(cluster.index(), d.key());
+        throw new IllegalArgumentException("no bulk action for " + change.write());
     }
 }

@@ -11,8 +11,8 @@ import dev.undertone.flink.DeadLetterSerializer;
 import dev.undertone.flink.KafkaDeadLetters;
 import dev.undertone.flink.RawEvent;
 import dev.undertone.flink.RawRecordDeserializer;
-import dev.undertone.flink.RuleTracker;
 import dev.undertone.flink.SentimentJob;
+import dev.undertone.flink.SentimentJobMain;
 import dev.undertone.flink.opensearch.OpenSearchSink;
 import dev.undertone.flink.opensearch.OpenSearchSinkConfig;
 import dev.undertone.testkit.KafkaBroker;
@@ -114,7 +114,7 @@ public final class JobThroughputBenchmark {
                         null,
                         dead,
                         Decoders::forRecords,
-                        RuleTracker.factory(null, null),
+                        SentimentJobMain.tracker(null, null),
                         () -> SentimentModels.load(SentimentModels.DEFAULT),
                         SentimentJob.Settings.defaults()
                                 .withParallelism(parallelism)

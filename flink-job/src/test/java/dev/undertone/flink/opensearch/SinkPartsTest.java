@@ -10,6 +10,7 @@ import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.sentiment.SentimentResult;
+import dev.undertone.core.stage.PostWrite;
 import dev.undertone.flink.IndexChange;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -49,7 +50,10 @@ class SinkPartsTest {
                 new IndexChangeConverter(OpenSearchConfig.of("http://h:1", "posts"));
 
         BulkAction a =
-                c.convert(new IndexChange.Indexed(post("1", "wonderful sunny weather"), 7), NOW);
+                c.convert(
+                        new IndexChange(
+                                new PostWrite.Upsert(post("1", "wonderful sunny weather")), 7),
+                        NOW);
 
         assertThat(a.op()).isEqualTo(BulkAction.Op.INDEX);
         assertThat(a.index()).isEqualTo("posts");
@@ -66,9 +70,9 @@ class SinkPartsTest {
                 new IndexChangeConverter(
                         OpenSearchConfig.of("http://h:1", "posts").withRotation(IndexRotation.DAY));
 
-        assertThat(c.convert(new IndexChange.Indexed(post("1", "t"), 1), NOW).index())
+        assertThat(c.convert(new IndexChange(new PostWrite.Upsert(post("1", "t")), 1), NOW).index())
                 .isEqualTo("posts-2025-02-03");
-        BulkAction del = c.convert(new IndexChange.Deleted("x:1", 2), NOW);
+        BulkAction del = c.convert(new IndexChange(new PostWrite.Delete("x:1"), 2), NOW);
         assertThat(del.op()).isEqualTo(BulkAction.Op.DELETE_BY_KEY);
         assertThat(del.index()).isEqualTo("posts");
         assertThat(new String(del.source(), StandardCharsets.UTF_8)).isEqualTo("x:1");
@@ -79,7 +83,7 @@ class SinkPartsTest {
         IndexChangeConverter c =
                 new IndexChangeConverter(OpenSearchConfig.of("http://h:1", "posts"));
 
-        BulkAction del = c.convert(new IndexChange.Deleted("x:1", 9), NOW);
+        BulkAction del = c.convert(new IndexChange(new PostWrite.Delete("x:1"), 9), NOW);
 
         assertThat(del.op()).isEqualTo(BulkAction.Op.DELETE);
         assertThat(del.version()).isEqualTo(9);

@@ -1,9 +1,9 @@
 package dev.undertone.app.store.lucene;
 
-import dev.undertone.app.store.PostWrite;
 import dev.undertone.app.store.WriteCounts;
 import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.stage.PostWrite;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,7 +2,6 @@ package dev.undertone.app.store.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.undertone.app.store.PostWrite;
 import dev.undertone.app.store.WriteCounts;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
@@ -10,6 +9,7 @@ import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.SentimentScores;
+import dev.undertone.core.stage.PostWrite;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.undertone.flink;
+package dev.undertone.core.track;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RuleTrackerTest {
+class PostTrackerTest {
     private static Post post(String text, List<String> langs) {
         return new Post(
                 PostSource.BLUESKY,
@@ -30,7 +30,7 @@ class RuleTrackerTest {
 
     @Test
     void keepsMatchingPostsWithTheirMatchedPhrases() {
-        Tracker t = new RuleTracker("stimulus,climate policy", null);
+        PostTracker t = PostTracker.parse("stimulus,climate policy", null);
 
         assertThat(t.track(post("New #Stimulus plan", List.of("en"))).tracks())
                 .containsExactly("stimulus");
@@ -39,15 +39,24 @@ class RuleTrackerTest {
 
     @Test
     void appliesTheLanguageFilter() {
-        Tracker t = new RuleTracker(null, "es");
+        PostTracker t = PostTracker.parse(null, "es");
 
         assertThat(t.track(post("hola", List.of("es")))).isNotNull();
         assertThat(t.track(post("hello", List.of("en")))).isNull();
     }
 
     @Test
-    void badRulesFailWhenTheJobIsBuiltNotOnATaskManager() {
-        assertThatThrownBy(() -> RuleTracker.factory("\"unclosed", null))
+    void fillsInTheLanguageOfAPostWithoutOne() {
+        Post kept =
+                PostTracker.KEEP_ALL.track(
+                        post("the weather is nice and the sun is out today", List.of()));
+
+        assertThat(kept.langs()).containsExactly("en");
+    }
+
+    @Test
+    void badRulesAreAnErrorNamingTheProblem() {
+        assertThatThrownBy(() -> PostTracker.parse("\"unclosed", null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
