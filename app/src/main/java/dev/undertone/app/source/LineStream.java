@@ -11,14 +11,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Reads a long-lived HTTP response body (chunked streaming, Server-Sent Events) on its own daemon
  * thread and hands out complete lines through a bounded queue, so a source's {@code read} never
- * blocks on the socket and can apply a stall rule: {@link #nanosSinceLastByte()} counts from the
+ * blocks on the socket and can apply a stall rule: {@link #nanosSinceLastData()} counts from the
  * last byte of any kind, keep-alives included. When the queue is full the reader waits, which
  * pushes back on the server instead of dropping lines.
  *
  * <p>A line cut off by the end of the stream is not handed out (it is incomplete); {@link
  * #tornBytes()} says how many bytes were discarded that way.
  */
-public final class LineStream implements AutoCloseable {
+public final class LineStream implements StreamConnection {
 
     private static final int BUFFER_BYTES = 64 * 1024;
     private static final long OFFER_WAIT_MS = 100;
@@ -36,7 +36,7 @@ public final class LineStream implements AutoCloseable {
 
     /**
      * @param name the reader thread's name
-     * @param in the response body; closed by {@link #close()}
+     * @param in the response body; closed by {@link #shutdown()}
      * @param capacity the most lines held before the reader waits
      * @param metrics where bytes received are counted
      */
@@ -101,8 +101,8 @@ public final class LineStream implements AutoCloseable {
 
     /**
      * The next complete line, waiting at most {@code timeout}; null when none came in time or the
-     * stream has ended (then {@link #ended()} is true and {@link #failure()} says why, if it
-     * failed).
+     * stream has ended (then {@link #endedAndDrained()} is true and {@link #failure()} says why, if
+     * it failed).
      */
     public LineSplitter.Line poll(Duration timeout) throws InterruptedException {
         Object o = lines.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -124,11 +124,13 @@ public final class LineStream implements AutoCloseable {
     }
 
     /** True once the body ended (cleanly or not) and every line before the end was taken. */
-    public boolean ended() {
+    @Override
+    public boolean endedAndDrained() {
         return ended && (lines.isEmpty() || lines.peek() == END);
     }
 
     /** The read error that ended the stream, or null for a clean end or a close. */
+    @Override
     public IOException failure() {
         return failure;
     }
@@ -139,13 +141,14 @@ public final class LineStream implements AutoCloseable {
     }
 
     /** Nanoseconds since the last byte arrived (or since the stream was created). */
-    public long nanosSinceLastByte() {
+    @Override
+    public long nanosSinceLastData() {
         return System.nanoTime() - lastByteNanos.get();
     }
 
     /** Stops the reader and closes the body. Idempotent; callable from any thread. */
     @Override
-    public void close() {
+    public void shutdown() {
         closed = true;
         try {
             in.close();

@@ -1,7 +1,7 @@
 package dev.undertone.app.source;
 
+import dev.undertone.core.retry.Backoff;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How long the pipeline waits before reconnecting a source after a failure. Protocols with
@@ -21,17 +21,16 @@ public interface ReconnectPolicy {
      */
     Duration delay(int attempt, Exception failure);
 
-    /** Exponential backoff with full jitter between {@code initial} and {@code max}. */
+    /**
+     * Exponential backoff with full jitter ({@link Backoff#fullJitterMillis}): attempt {@code n}
+     * waits between 1 ms and {@code min(max, initial * 2^(n-1))}.
+     */
     static ReconnectPolicy exponential(Duration initial, Duration max) {
-        return (attempt, failure) -> {
-            long cap = max.toMillis();
-            long base = initial.toMillis() << Math.min(Math.max(attempt - 1, 0), 20);
-            long ceiling = Math.min(cap, Math.max(base, 1));
-            long jittered = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
-            return Duration.ofMillis(Math.max(jittered, 1));
-        };
+        return (attempt, failure) ->
+                Duration.ofMillis(
+                        Backoff.fullJitterMillis(attempt, initial.toMillis(), max.toMillis()));
     }
 
-    /** The default: 1 s doubling to 60 s, with jitter. */
+    /** The default: 1 s doubling to 60 s, with full jitter. */
     ReconnectPolicy DEFAULT = exponential(Duration.ofSeconds(1), Duration.ofSeconds(60));
 }

@@ -5,6 +5,7 @@ import dev.undertone.core.index.opensearch.BulkWriter;
 import dev.undertone.core.index.opensearch.IndexSetup;
 import dev.undertone.core.index.opensearch.OpenSearchClient;
 import dev.undertone.core.index.opensearch.RetryAction;
+import dev.undertone.core.retry.Backoff;
 import dev.undertone.flink.DeadLetter;
 import dev.undertone.flink.DeadLetters;
 import dev.undertone.flink.IndexChange;
@@ -28,10 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends batches with {@link BulkWriter} and acts on its {@link RetryAction}: success completes the
- * batch; retryable actions go back to Flink's buffer after an exponential backoff (the request
- * stays in flight meanwhile, which throttles the sink); permanent failures, and actions still
- * failing after {@code retry_max_duration_ms}, go to the dead-letter topic, and only once Kafka
- * acknowledged them is the batch complete.
+ * batch; retryable actions go back to Flink's buffer after an exponential backoff with full jitter
+ * ({@link Backoff}; the request stays in flight meanwhile, which throttles the sink); permanent
+ * failures, and actions still failing after {@code retry_max_duration_ms}, go to the dead-letter
+ * topic, and only once Kafka acknowledged them is the batch complete.
  */
 final class OpenSearchSinkWriter extends AsyncSinkWriter<IndexChange, BulkAction> {
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchSinkWriter.class);
@@ -196,7 +197,7 @@ final class OpenSearchSinkWriter extends AsyncSinkWriter<IndexChange, BulkAction
         retried.inc(again.size());
         int attempt = again.stream().mapToInt(BulkAction::attempts).max().orElse(1);
         long delay =
-                Backoff.delayMillis(
+                Backoff.fullJitterMillis(
                         attempt,
                         config.retryInitialBackoffMillis(),
                         config.retryMaxBackoffMillis());

@@ -110,13 +110,4 @@ class SinkPartsTest {
                 .extracting(RequestEntryWrapper::getRequestEntry)
                 .containsExactly(a, b);
     }
-
-    @Test
-    void backoffDoublesWithJitterUpToTheCap() {
-        for (int attempt = 1; attempt <= 12; attempt++) {
-            long cap = Math.min(5000, 100L << (attempt - 1));
-            long d = Backoff.delayMillis(attempt, 100, 5000);
-            assertThat(d).isBetween(cap / 2, cap);
-        }
-    }
 }

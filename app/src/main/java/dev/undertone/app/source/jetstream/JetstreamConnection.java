@@ -2,6 +2,7 @@ package dev.undertone.app.source.jetstream;
 
 import dev.undertone.app.source.NetworkErrors;
 import dev.undertone.app.source.SourceMetrics;
+import dev.undertone.app.source.StreamConnection;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -23,7 +24,7 @@ import org.java_websocket.handshake.ServerHandshake;
  * drops a subscriber that falls too far behind: the source then resumes from its cursor, so nothing
  * is lost). Used once: a reconnect makes a new one.
  */
-final class JetstreamConnection extends WebSocketClient {
+final class JetstreamConnection extends WebSocketClient implements StreamConnection {
 
     /** One WebSocket message as received. */
     record Frame(byte[] bytes, boolean binary, Instant receivedAt) {}
@@ -175,7 +176,8 @@ final class JetstreamConnection extends WebSocketClient {
     }
 
     /** True when the connection is gone and every message received before that was taken. */
-    boolean endedAndDrained() {
+    @Override
+    public boolean endedAndDrained() {
         return (ended || isClosed()) && frames.isEmpty();
     }
 
@@ -187,13 +189,20 @@ final class JetstreamConnection extends WebSocketClient {
         return endReason != null ? endReason : "connection closed";
     }
 
+    @Override
+    public Throwable failure() {
+        return error;
+    }
+
     /** Time since the last message arrived (or since the connection opened). */
-    Duration sinceLastFrame() {
-        return Duration.ofNanos(System.nanoTime() - lastFrameNanos);
+    @Override
+    public long nanosSinceLastData() {
+        return System.nanoTime() - lastFrameNanos;
     }
 
     /** Closes the socket without waiting; idempotent, callable from any thread. */
-    void shutdown() {
+    @Override
+    public void shutdown() {
         stopping = true;
         frames.clear();
         try {

@@ -1,9 +1,8 @@
 package dev.undertone.app.source.jetstream;
 
-import dev.undertone.app.source.NotConnectedException;
-import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceBatch;
 import dev.undertone.app.source.SourceMetrics;
+import dev.undertone.app.source.StreamSource;
 import dev.undertone.core.decode.Formats;
 import dev.undertone.core.decode.RawRecord;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,26 +30,29 @@ import org.slf4j.LoggerFactory;
  * the server's retention (about a day) is clamped by the server without an error: the source
  * notices the jump and reports a gap. Optional zstd compression uses Jetstream's dictionary.
  */
-public final class JetstreamSource implements Source {
+public final class JetstreamSource extends StreamSource<JetstreamConnection> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JetstreamSource.class);
     private static final long MICROS_PER_MILLI = 1000;
+    private static final Wording WORDING =
+            new Wording(
+                    "Jetstream",
+                    "Jetstream connection",
+                    "connecting to Jetstream",
+                    "reading from Jetstream",
+                    "event");
 
-    private final String name;
     private final JetstreamSourceConfig config;
-    private final SourceMetrics metrics;
     private final Clock clock;
     private final ZstdFrameDecoder zstd;
     private final ReplayDedupe dedupe;
     private final Map<String, String> headers;
     private int hostIndex;
-    private volatile JetstreamConnection connection;
-    private volatile boolean closed;
     private long newestTimeUs = -1;
     private long requestedCursor = -1;
     private boolean gapChecked = true;
     private long duplicates;
-    private final java.util.Set<String> reported = new java.util.HashSet<>();
+    private final Set<String> reported = new java.util.HashSet<>();
 
     /**
      * @param name the source's name in the journal (normally {@code bluesky})
@@ -66,9 +69,8 @@ public final class JetstreamSource implements Source {
             Clock clock,
             String userAgent)
             throws IOException {
-        this.name = name;
+        super(name, config.stallTimeout(), WORDING, metrics);
         this.config = config;
-        this.metrics = metrics;
         this.clock = clock;
         this.zstd =
                 config.zstdDictionary() == null
@@ -80,15 +82,7 @@ public final class JetstreamSource implements Source {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void connect(String position) throws IOException {
-        // the runner closes a source between attempts; connecting again reopens it
-        closed = false;
-        dropConnection();
+    protected JetstreamConnection open(String position) throws IOException {
         dedupe.discardPending();
         long resumeUs = parsePosition(position);
         newestTimeUs = resumeUs;
@@ -107,15 +101,14 @@ public final class JetstreamSource implements Source {
                         config.queueCapacity(),
                         metrics,
                         clock);
-        try {
-            c.open(config.connectTimeout());
-        } catch (IOException e) {
-            hostIndex++;
-            metrics.failed("connecting to Jetstream", e);
-            throw e;
-        }
-        connection = c;
-        metrics.connected();
+        c.open(config.connectTimeout());
+        return c;
+    }
+
+    /** Each failure moves on to the next configured host. */
+    @Override
+    protected void onFailure() {
+        hostIndex++;
     }
 
     private long parsePosition(String position) {
@@ -159,22 +152,12 @@ public final class JetstreamSource implements Source {
     }
 
     @Override
-    public SourceBatch read(Duration timeout) throws IOException, InterruptedException {
-        JetstreamConnection c = connection;
-        if (closed || c == null) {
-            throw new NotConnectedException("the Jetstream source is not connected");
-        }
+    protected SourceBatch take(JetstreamConnection c, Duration timeout)
+            throws InterruptedException {
         // being asked again means the previous batch was journaled
         dedupe.commit();
         JetstreamConnection.Frame first = c.poll(timeout);
         if (first == null) {
-            if (c.endedAndDrained()) {
-                throw lost(c, c.endReason());
-            }
-            Duration quiet = c.sinceLastFrame();
-            if (quiet.compareTo(config.stallTimeout()) >= 0) {
-                throw lost(c, "no event for " + quiet.toMillis() + " ms (stall)");
-            }
             return SourceBatch.empty();
         }
         List<RawRecord> records = new ArrayList<>(Math.min(config.maxBatchEvents(), 256));
@@ -256,39 +239,8 @@ public final class JetstreamSource implements Source {
         }
     }
 
-    private NotConnectedException lost(JetstreamConnection c, String why) {
-        connection = null;
-        c.shutdown();
-        hostIndex++;
-        NotConnectedException e = new NotConnectedException("Jetstream connection lost: " + why);
-        if (!closed) {
-            metrics.failed("reading from Jetstream", e);
-        }
-        return e;
-    }
-
     @Override
-    public Map<String, Object> health() {
-        return metrics.snapshot();
-    }
-
-    /** Events dropped because they had been journaled before a rewound resume. */
-    public long duplicatesDropped() {
-        return duplicates;
-    }
-
-    private void dropConnection() {
-        JetstreamConnection c = connection;
-        connection = null;
-        if (c != null) {
-            c.shutdown();
-        }
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        dropConnection();
-        metrics.closed();
+    protected String endReason(JetstreamConnection c) {
+        return c.endReason();
     }
 }

@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.undertone.app.source.LineSplitter;
 import dev.undertone.app.source.LineStream;
-import dev.undertone.app.source.NotConnectedException;
 import dev.undertone.app.source.ReconnectPolicy;
-import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceBatch;
-import dev.undertone.app.source.SourceFatalException;
 import dev.undertone.app.source.SourceMetrics;
+import dev.undertone.app.source.StreamSource;
 import dev.undertone.core.decode.Formats;
 import dev.undertone.core.decode.RawRecord;
 import java.io.IOException;
@@ -31,7 +29,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,19 +46,24 @@ import org.slf4j.LoggerFactory;
  * timeline ({@code since_id}); those statuses come first, as plain Status JSON records, and their
  * later duplicates on the stream are dropped.
  */
-public final class MastodonSource implements Source {
+public final class MastodonSource extends StreamSource<LineStream> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MastodonSource.class);
     private static final Set<String> KEPT_EVENTS = Set.of("update", "status.update", "delete");
     private static final String UPDATE = "update";
     private static final int LINE_QUEUE = 10_000;
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Wording WORDING =
+            new Wording(
+                    "Mastodon",
+                    "Mastodon stream",
+                    "connecting to the Mastodon stream",
+                    "reading the Mastodon stream",
+                    "event and no heartbeat");
 
-    private final String name;
     private final MastodonSourceConfig config;
     private final MastodonHttp http;
     private final MastodonBackfill backfill;
-    private final SourceMetrics metrics;
     private final Clock clock;
     private final String origin;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -68,8 +71,6 @@ public final class MastodonSource implements Source {
     private final Deque<RawRecord> backlog = new ArrayDeque<>();
     private final Set<String> backfilledIds = new HashSet<>();
     private URI streamingRoot;
-    private volatile LineStream stream;
-    private volatile boolean closed;
     private String newestId;
     private String returnedId;
 
@@ -88,9 +89,8 @@ public final class MastodonSource implements Source {
             SourceMetrics metrics,
             Clock clock,
             String userAgent) {
-        this.name = name;
+        super(name, config.stallTimeout(), WORDING, metrics);
         this.config = config;
-        this.metrics = metrics;
         this.clock = clock;
         HttpClient client =
                 HttpClient.newBuilder()
@@ -101,11 +101,6 @@ public final class MastodonSource implements Source {
         this.backfill = new MastodonBackfill(http, config);
         this.origin = config.instanceUrl().toString();
         this.streamingRoot = config.streamingUrl();
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -120,35 +115,27 @@ public final class MastodonSource implements Source {
     }
 
     @Override
-    public void connect(String position) throws IOException {
-        // the runner closes a source between attempts; connecting again reopens it
-        closed = false;
-        dropStream();
+    protected LineStream open(String position) throws IOException {
         framer.reset();
         backlog.clear();
         backfilledIds.clear();
         newestId = position == null || position.isBlank() ? null : position.strip();
         returnedId = newestId;
+        if (streamingRoot == null) {
+            streamingRoot = new MastodonStreamingHost(http, config).discover();
+        }
+        URI uri = MastodonSourceConfig.resolve(streamingRoot, streamPath());
+        metrics.connecting(uri.toString());
+        LineStream stream = open(uri);
         try {
-            if (streamingRoot == null) {
-                streamingRoot = new MastodonStreamingHost(http, config).discover();
-            }
-            URI uri = MastodonSourceConfig.resolve(streamingRoot, streamPath());
-            metrics.connecting(uri.toString());
-            stream = open(uri);
             if (newestId != null) {
                 fillGap(newestId);
             }
-        } catch (SourceFatalException e) {
-            dropStream();
-            metrics.fatal(e.getMessage());
-            throw e;
-        } catch (IOException e) {
-            dropStream();
-            metrics.failed("connecting to the Mastodon stream", e);
+        } catch (IOException | RuntimeException e) {
+            stream.shutdown();
             throw e;
         }
-        metrics.connected();
+        return stream;
     }
 
     private String streamPath() {
@@ -197,11 +184,7 @@ public final class MastodonSource implements Source {
     }
 
     @Override
-    public SourceBatch read(Duration timeout) throws IOException, InterruptedException {
-        LineStream s = stream;
-        if (closed || s == null) {
-            throw new NotConnectedException("the Mastodon source is not connected");
-        }
+    protected SourceBatch take(LineStream s, Duration timeout) throws InterruptedException {
         List<RawRecord> records = new ArrayList<>();
         while (!backlog.isEmpty() && records.size() < config.maxBatchEvents()) {
             records.add(backlog.poll());
@@ -217,14 +200,12 @@ public final class MastodonSource implements Source {
                 Instant t = route(e, records);
                 newest = t != null && (newest == null || t.isAfter(newest)) ? t : newest;
             }
-            line = s.pollNow();
-        }
-        if (records.isEmpty()) {
-            checkAlive(s);
+            // polled only while there is room: a line taken and not framed would be lost
+            line = records.size() < config.maxBatchEvents() ? s.pollNow() : null;
         }
         metrics.eventsReceived(records.size(), newest);
         // an unchanged position is left out, so an idle stream does not make the journal write
-        String position = java.util.Objects.equals(newestId, returnedId) ? null : newestId;
+        String position = Objects.equals(newestId, returnedId) ? null : newestId;
         returnedId = newestId;
         return new SourceBatch(records, position);
     }
@@ -278,47 +259,9 @@ public final class MastodonSource implements Source {
         return null;
     }
 
-    private void checkAlive(LineStream s) throws NotConnectedException {
-        if (s.ended()) {
-            IOException f = s.failure();
-            throw lost(f != null ? MastodonHttp.describe(f) : "the server closed the stream", f);
-        }
-        long quiet = s.nanosSinceLastByte();
-        if (quiet >= config.stallTimeout().toNanos()) {
-            throw lost(
-                    "no event and no heartbeat for "
-                            + Duration.ofNanos(quiet).toMillis()
-                            + " ms (stall)",
-                    null);
-        }
-    }
-
-    private NotConnectedException lost(String why, Throwable cause) {
-        dropStream();
-        NotConnectedException e = new NotConnectedException("Mastodon stream lost: " + why, cause);
-        if (!closed) {
-            metrics.failed("reading the Mastodon stream", e);
-        }
-        return e;
-    }
-
     @Override
-    public Map<String, Object> health() {
-        return metrics.snapshot();
-    }
-
-    private void dropStream() {
-        LineStream s = stream;
-        stream = null;
-        if (s != null) {
-            s.close();
-        }
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        dropStream();
-        metrics.closed();
+    protected String endReason(LineStream s) {
+        IOException f = s.failure();
+        return f != null ? MastodonHttp.describe(f) : "the server closed the stream";
     }
 }

@@ -1,6 +1,7 @@
 package dev.undertone.app.source.x;
 
 import dev.undertone.app.source.ReconnectPolicy;
+import dev.undertone.core.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,6 @@ public final class XReconnectPolicy implements ReconnectPolicy {
     static final Duration RATE_LIMIT_START = Duration.ofSeconds(60);
     static final Duration RATE_LIMIT_CAP = Duration.ofMinutes(16);
     private static final Duration MIN_WAIT = Duration.ofSeconds(1);
-    private static final int MAX_SHIFT = 16;
 
     private final Clock clock;
 
@@ -55,9 +55,9 @@ public final class XReconnectPolicy implements ReconnectPolicy {
         return d.compareTo(NETWORK_CAP) > 0 ? NETWORK_CAP : d;
     }
 
+    /** X's exponential rules have no jitter: the documented doubling, capped. */
     private static Duration exponential(Duration start, int attempt, Duration cap) {
-        Duration d = start.multipliedBy(1L << Math.min(attempt - 1, MAX_SHIFT));
-        return d.compareTo(cap) > 0 ? cap : d;
+        return Duration.ofMillis(Backoff.ceilingMillis(attempt, start.toMillis(), cap.toMillis()));
     }
 
     private Duration rateLimited(int attempt, Instant retryAt) {

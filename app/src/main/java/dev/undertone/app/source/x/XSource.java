@@ -3,11 +3,11 @@ package dev.undertone.app.source.x;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.undertone.app.source.LineSplitter;
 import dev.undertone.app.source.LineStream;
+import dev.undertone.app.source.NotConnectedException;
 import dev.undertone.app.source.ReconnectPolicy;
-import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceBatch;
-import dev.undertone.app.source.SourceFatalException;
 import dev.undertone.app.source.SourceMetrics;
+import dev.undertone.app.source.StreamSource;
 import dev.undertone.core.decode.Formats;
 import dev.undertone.core.decode.RawRecord;
 import java.io.IOException;
@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The X API v2 filtered stream. On the first connect it syncs the App's stream rules with the
@@ -37,7 +36,7 @@ import java.util.Map;
  * XSourceConfig#stallTimeout()} means the stream is dead. X has no resume position (replay is an
  * Enterprise feature), so batches carry none.
  */
-public final class XSource implements Source {
+public final class XSource extends StreamSource<LineStream> {
 
     static final String STREAM_PATH = "/2/tweets/search/stream";
     static final String STREAM_QUERY =
@@ -48,16 +47,19 @@ public final class XSource implements Source {
                     + "&user.fields=username,name,verified";
     private static final String OPERATIONAL_DISCONNECT = "operational-disconnect";
     private static final int LINE_QUEUE = 10_000;
+    private static final Wording WORDING =
+            new Wording(
+                    "X",
+                    "X stream",
+                    "connecting to the X stream",
+                    "reading the X stream",
+                    "data and no keep-alive");
 
-    private final String name;
     private final XSourceConfig config;
     private final XHttp http;
     private final XRules rules;
-    private final SourceMetrics metrics;
     private final Clock clock;
     private final XReconnectPolicy policy;
-    private volatile LineStream stream;
-    private volatile boolean closed;
     private boolean rulesSynced;
     private String streamProblem;
 
@@ -76,13 +78,12 @@ public final class XSource implements Source {
             SourceMetrics metrics,
             Clock clock,
             String userAgent) {
+        super(name, config.stallTimeout(), WORDING, metrics);
         if (bearerToken == null || bearerToken.isBlank()) {
             throw new IllegalArgumentException(
                     "the x source needs a bearer token: " + XHttp.ENV_HINT);
         }
-        this.name = name;
         this.config = config;
-        this.metrics = metrics;
         this.clock = clock;
         HttpClient client =
                 HttpClient.newBuilder()
@@ -95,37 +96,20 @@ public final class XSource implements Source {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public ReconnectPolicy reconnectPolicy() {
         return policy;
     }
 
     @Override
-    public void connect(String position) throws IOException {
-        // the runner closes a source between attempts; connecting again reopens it
-        closed = false;
-        dropStream();
+    protected LineStream open(String position) throws IOException {
         streamProblem = null;
         URI uri = config.resolve(STREAM_PATH + STREAM_QUERY);
         metrics.connecting(uri.toString());
-        try {
-            if (!rulesSynced) {
-                rules.sync();
-                rulesSynced = true;
-            }
-            stream = open(uri);
-        } catch (SourceFatalException e) {
-            metrics.fatal(e.getMessage());
-            throw e;
-        } catch (IOException e) {
-            metrics.failed("connecting to the X stream", e);
-            throw e;
+        if (!rulesSynced) {
+            rules.sync();
+            rulesSynced = true;
         }
-        metrics.connected();
+        return open(uri);
     }
 
     private LineStream open(URI uri) throws IOException {
@@ -140,11 +124,7 @@ public final class XSource implements Source {
     }
 
     @Override
-    public SourceBatch read(Duration timeout) throws IOException, InterruptedException {
-        LineStream s = stream;
-        if (closed || s == null) {
-            throw XStreamException.network("the X source is not connected", null);
-        }
+    protected SourceBatch take(LineStream s, Duration timeout) throws InterruptedException {
         List<RawRecord> records = new ArrayList<>();
         Instant newest = null;
         LineSplitter.Line line = s.poll(timeout);
@@ -155,10 +135,8 @@ public final class XSource implements Source {
                     newest = created;
                 }
             }
-            line = s.pollNow();
-        }
-        if (records.isEmpty()) {
-            checkAlive(s);
+            // polled only while there is room: a line taken and not routed would be lost
+            line = records.size() < config.maxBatchEvents() ? s.pollNow() : null;
         }
         metrics.eventsReceived(records.size(), newest);
         return new SourceBatch(records, null);
@@ -210,54 +188,22 @@ public final class XSource implements Source {
         }
     }
 
-    private void checkAlive(LineStream s) throws XStreamException {
-        if (s.ended()) {
-            IOException f = s.failure();
-            String why =
-                    f != null
-                            ? XHttp.describe(f)
-                            : streamProblem != null ? streamProblem : "X closed the stream";
-            if (s.tornBytes() > 0) {
-                why += "; an unfinished line of " + s.tornBytes() + " bytes was dropped";
-            }
-            throw lost(why, f);
-        }
-        long quietNanos = s.nanosSinceLastByte();
-        if (quietNanos >= config.stallTimeout().toNanos()) {
-            throw lost(
-                    "no data and no keep-alive for "
-                            + Duration.ofNanos(quietNanos).toMillis()
-                            + " ms (stall)",
-                    null);
-        }
-    }
-
-    private XStreamException lost(String why, Throwable cause) {
-        dropStream();
-        XStreamException e = XStreamException.network("X stream lost: " + why, cause);
-        if (!closed) {
-            metrics.failed("reading the X stream", e);
-        }
-        return e;
-    }
-
     @Override
-    public Map<String, Object> health() {
-        return metrics.snapshot();
-    }
-
-    private void dropStream() {
-        LineStream s = stream;
-        stream = null;
-        if (s != null) {
-            s.close();
+    protected String endReason(LineStream s) {
+        IOException f = s.failure();
+        String why =
+                f != null
+                        ? XHttp.describe(f)
+                        : streamProblem != null ? streamProblem : "X closed the stream";
+        if (s.tornBytes() > 0) {
+            why += "; an unfinished line of " + s.tornBytes() + " bytes was dropped";
         }
+        return why;
     }
 
+    /** Network-class failures, so {@link XReconnectPolicy} picks X's network backoff. */
     @Override
-    public void close() {
-        closed = true;
-        dropStream();
-        metrics.closed();
+    protected NotConnectedException notConnected(String message, Throwable cause) {
+        return XStreamException.network(message, cause);
     }
 }
