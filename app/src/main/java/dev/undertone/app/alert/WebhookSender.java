@@ -219,11 +219,20 @@ public final class WebhookSender implements AlertListener, AutoCloseable {
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
+    private boolean mayHoldSecret(String message) {
+        String path = url.uri().getRawPath();
+        String query = url.uri().getRawQuery();
+        String user = url.uri().getRawUserInfo();
+        return (path != null && path.length() > 1 && message.contains(path))
+                || (query != null && message.contains(query))
+                || (user != null && message.contains(user));
+    }
+
     /** What went wrong, without the address (the exception text may contain it). */
     private String describe(IOException e) {
         String text = e.getClass().getSimpleName();
         String message = e.getMessage();
-        if (message != null && !message.contains(url.uri().getRawPath())) {
+        if (message != null && !mayHoldSecret(message)) {
             text += ": " + message;
         }
         return text;

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
@@ -16,15 +17,22 @@ import java.util.function.IntUnaryOperator;
  * status its script gives for the n-th request (1-based), or stalls without answering when the
  * script says 0.
  */
-final class LoopbackReceiver implements AutoCloseable {
+public final class LoopbackReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final ExecutorService executor =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread t = new Thread(r, "loopback-receiver");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
-    LoopbackReceiver(IntUnaryOperator statusOfRequest) throws IOException {
+    public LoopbackReceiver(IntUnaryOperator statusOfRequest) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(executor);
         server.createContext(
                 "/",
                 ex -> {
@@ -53,27 +61,28 @@ final class LoopbackReceiver implements AutoCloseable {
     }
 
     /** The URL of a path on this server. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** The bodies of the requests answered with 2xx. */
-    List<String> bodies() {
+    public List<String> bodies() {
         return bodies;
     }
 
     /** The paths of the requests answered with 2xx. */
-    List<String> paths() {
+    public List<String> paths() {
         return paths;
     }
 
     /** Every request received. */
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.undertone.app.alert.BurstArchiveAccess;
+import dev.undertone.app.alert.LoopbackReceiver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -127,6 +128,66 @@ class AlertsReplayTest {
         assertThat(alerts("--track", "globex")).isEmpty();
         assertThat(alerts("--since", BurstArchiveAccess.burstWindow().plusSeconds(600).toString()))
                 .isEmpty();
+    }
+
+    @Test
+    void aWebhookOnLoopbackGetsEachAlertAndItsSecretIsNeverLogged() throws Exception {
+        Path archive = dir.resolve("archive.jsonl");
+        BurstArchiveAccess.write(archive);
+        try (LoopbackReceiver receiver = new LoopbackReceiver(n -> 200)) {
+            int status =
+                    run(
+                            "replay",
+                            archive.toString(),
+                            "--track",
+                            "acme,globex",
+                            "--data",
+                            dir.resolve("data").toString(),
+                            "--alert-webhook",
+                            receiver.url("/services/T0/B0/s3cr3t"));
+
+            assertThat(status).isZero();
+            List<JsonNode> stored = alerts();
+            assertThat(receiver.bodies()).hasSize(stored.size());
+            JsonNode first = JSON.readTree(receiver.bodies().get(0));
+            assertThat(first.get("track").asText()).isEqualTo("acme");
+            assertThat(first.get("text").asText()).startsWith("Undertone alert: ");
+            assertThat(first.get("window_start").asText())
+                    .isEqualTo(stored.get(0).get("window_start").asText());
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void aRefusedWebhookLeavesIngestAsItWas() throws Exception {
+        Path archive = dir.resolve("archive.jsonl");
+        int lines = BurstArchiveAccess.write(archive);
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+
+        int status =
+                run(
+                        "replay",
+                        archive.toString(),
+                        "--track",
+                        "acme,globex",
+                        "--data",
+                        dir.resolve("data").toString(),
+                        "--alert-webhook",
+                        "http://127.0.0.1:" + closed + "/hook/s3cr3t");
+
+        assertThat(status).isZero();
+        JsonNode summary = JSON.readTree(lines().get(lines().size() - 1));
+        assertThat(summary.get("indexed").asLong()).isEqualTo(lines);
+        assertThat(summary.get("alerts").asInt()).isPositive();
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertThat(log)
+                .contains(
+                        "Posting an alert to the webhook http://127.0.0.1:" + closed + "/… failed");
+        assertThat(log.split("Posting an alert to the webhook", -1)).as("logged once").hasSize(2);
+        assertThat(log).doesNotContain("s3cr3t");
     }
 
     @Test
