@@ -8,26 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.undertone.app.testing.Fixtures;
 import dev.undertone.app.testing.JetstreamTestServer;
 import dev.undertone.app.testing.MastodonTestServer;
+import dev.undertone.app.testing.RawKeys;
 import dev.undertone.app.testing.UndertoneProcess;
 import dev.undertone.app.testing.XTestServer;
-import dev.undertone.core.decode.Decoded;
-import dev.undertone.core.decode.Decoders;
-import dev.undertone.core.decode.RawRecord;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,21 +63,6 @@ class LiveSourcesRunIT {
         } catch (Exception e) {
             return -1;
         }
-    }
-
-    /** Distinct post keys the records describe, deletes applied. */
-    private static Set<String> keys(String format, String origin, List<byte[]> payloads) {
-        Set<String> keys = new TreeSet<>();
-        for (byte[] p : payloads) {
-            Decoded d =
-                    Decoders.forRecords().decode(new RawRecord(format, origin, Instant.now(), p));
-            if (d instanceof Decoded.NewPost n) {
-                keys.add(n.post().key());
-            } else if (d instanceof Decoded.Deletion del) {
-                keys.remove(del.key());
-            }
-        }
-        return keys;
     }
 
     private JsonNode runUntil(String name, long expectedTotal, String... args) throws Exception {
@@ -130,7 +109,7 @@ class LiveSourcesRunIT {
                             }
                             c.stall();
                         })) {
-            long expected = keys("jetstream", null, events).size();
+            long expected = RawKeys.jetstream(events).size();
             JsonNode health =
                     runUntil(
                             "bluesky",
@@ -165,7 +144,7 @@ class LiveSourcesRunIT {
                     lines.add(l);
                 }
             }
-            long expected = keys("x", null, lines).size();
+            long expected = RawKeys.x(lines).size();
             runUntil(
                     "x",
                     expected,
@@ -193,16 +172,7 @@ class LiveSourcesRunIT {
                             ex.write(sse);
                             ex.stall();
                         })) {
-            List<byte[]> events = new ArrayList<>();
-            for (String block : new String(sse, StandardCharsets.UTF_8).split("\n\n")) {
-                String e =
-                        String.join("\n", block.lines().filter(l -> !l.startsWith(":")).toList())
-                                + "\n";
-                if (e.startsWith("event:")) {
-                    events.add(e.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            long expected = keys("mastodon", server.url().toString(), events).size();
+            long expected = RawKeys.mastodon(server.url().toString(), sse).size();
             runUntil(
                     "mastodon",
                     expected,

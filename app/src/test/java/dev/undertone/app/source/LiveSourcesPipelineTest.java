@@ -11,15 +11,13 @@ import dev.undertone.app.testing.ConstantScorer;
 import dev.undertone.app.testing.Fixtures;
 import dev.undertone.app.testing.JetstreamTestServer;
 import dev.undertone.app.testing.MastodonTestServer;
+import dev.undertone.app.testing.RawKeys;
 import dev.undertone.app.testing.XTestServer;
-import dev.undertone.core.decode.Decoded;
 import dev.undertone.core.decode.Decoders;
-import dev.undertone.core.decode.RawRecord;
 import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.stage.BatchScorer;
 import dev.undertone.core.track.PostTracker;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,21 +54,6 @@ class LiveSourcesPipelineTest {
                     indexed.removeAll(keys);
                 }
             };
-
-    /** The keys the decoders make of the records, deletes applied: what the index must hold. */
-    private static Set<String> expectedKeys(String format, String origin, List<byte[]> payloads) {
-        Set<String> keys = new TreeSet<>();
-        for (byte[] p : payloads) {
-            Decoded d =
-                    Decoders.forRecords().decode(new RawRecord(format, origin, Instant.now(), p));
-            if (d instanceof Decoded.NewPost n) {
-                keys.add(n.post().key());
-            } else if (d instanceof Decoded.Deletion del) {
-                keys.remove(del.key());
-            }
-        }
-        return keys;
-    }
 
     private void runUntilIndexed(Source source, Set<String> expected) throws Exception {
         assertThat(expected).isNotEmpty();
@@ -113,7 +95,7 @@ class LiveSourcesPipelineTest {
             Source s =
                     Sources.create(
                             "bluesky", options(server.url(), null, null, List.of(), Map.of()));
-            runUntilIndexed(s, expectedKeys("jetstream", null, events));
+            runUntilIndexed(s, RawKeys.jetstream(events));
         }
     }
 
@@ -137,7 +119,7 @@ class LiveSourcesPipelineTest {
                                     null,
                                     List.of("stimulus", "relief check"),
                                     Map.of(Secrets.X_BEARER_TOKEN, "token-123456")));
-            runUntilIndexed(s, expectedKeys("x", null, Fixtures.lines("x-filtered-stream.ndjson")));
+            runUntilIndexed(s, RawKeys.x(Fixtures.lines("x-filtered-stream.ndjson")));
         }
     }
 
@@ -162,21 +144,7 @@ class LiveSourcesPipelineTest {
                                     server.url(),
                                     List.of("coffee"),
                                     Map.of(Secrets.MASTODON_TOKEN, "m-token-123456")));
-            List<byte[]> events = sseEvents(sse);
-            runUntilIndexed(s, expectedKeys("mastodon", server.url().toString(), events));
+            runUntilIndexed(s, RawKeys.mastodon(server.url().toString(), sse));
         }
-    }
-
-    private static List<byte[]> sseEvents(byte[] sse) {
-        return java.util.Arrays.stream(new String(sse, StandardCharsets.UTF_8).split("\n\n"))
-                .map(
-                        b ->
-                                String.join(
-                                                "\n",
-                                                b.lines().filter(l -> !l.startsWith(":")).toList())
-                                        + "\n")
-                .filter(b -> b.startsWith("event:"))
-                .map(b -> b.getBytes(StandardCharsets.UTF_8))
-                .toList();
     }
 }
