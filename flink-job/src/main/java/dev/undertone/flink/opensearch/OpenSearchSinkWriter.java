@@ -153,7 +153,8 @@ final class OpenSearchSinkWriter extends AsyncSinkWriter<IndexChange, BulkAction
         for (BulkAction b : retry) {
             BulkAction failed = b.failedAt(now);
             if (now - failed.firstFailureMillis() > config.retryMaxDurationMillis()) {
-                dead.add(letter("retries_exhausted", reason, failed, now));
+                // b, not failed: the letter counts this attempt once
+                dead.add(letter("retries_exhausted", reason, b, now));
                 deadActions.add(failed);
             } else {
                 again.add(failed);
