@@ -1,6 +1,6 @@
 package dev.undertone.app.journal;
 
-import dev.undertone.app.pipeline.RecordSink;
+import dev.undertone.app.source.RecordSink;
 import dev.undertone.app.source.SourceBatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package dev.undertone.app.kafka;
 
-import dev.undertone.app.pipeline.RecordSink;
+import dev.undertone.app.source.RecordSink;
 import dev.undertone.app.source.SourceBatch;
 import dev.undertone.core.decode.Decoded;
 import dev.undertone.core.decode.RawRecord;

@@ -1,6 +1,7 @@
 package dev.undertone.app.pipeline;
 
 import dev.undertone.app.source.EndOfInputException;
+import dev.undertone.app.source.RecordSink;
 import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceBatch;
 import dev.undertone.app.source.SourceFatalException;

@@ -3,6 +3,7 @@ package dev.undertone.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.undertone.app.source.NotConnectedException;
+import dev.undertone.app.source.RecordSink;
 import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceBatch;
 import dev.undertone.app.source.SourceFatalException;

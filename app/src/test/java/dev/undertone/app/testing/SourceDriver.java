@@ -1,9 +1,9 @@
 package dev.undertone.app.testing;
 
 import dev.undertone.app.pipeline.PipelineStats;
-import dev.undertone.app.pipeline.RecordSink;
 import dev.undertone.app.pipeline.SourceRunner;
 import dev.undertone.app.source.ReconnectPolicy;
+import dev.undertone.app.source.RecordSink;
 import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceBatch;
 import dev.undertone.core.decode.RawRecord;

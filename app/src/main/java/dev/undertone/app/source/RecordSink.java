@@ -1,6 +1,5 @@
-package dev.undertone.app.pipeline;
+package dev.undertone.app.source;
 
-import dev.undertone.app.source.SourceBatch;
 import java.io.IOException;
 
 /**
