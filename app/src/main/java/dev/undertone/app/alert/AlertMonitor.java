@@ -67,6 +67,8 @@ public final class AlertMonitor implements IndexListener, AutoCloseable {
     private volatile boolean finishing;
     private volatile boolean idle;
     private long lastFlushNanos = System.nanoTime();
+    private long windowsJudged;
+    private volatile long cpuNanos;
 
     /** One monitored track: its filter, windows waiting to be judged, and its history. */
     private static final class Track {
@@ -205,7 +207,36 @@ public final class AlertMonitor implements IndexListener, AutoCloseable {
         return tracks.values().stream().allMatch(t -> t.pending.isEmpty());
     }
 
+    /** Windows judged so far. */
+    public long windowsJudged() {
+        return windowsJudged;
+    }
+
+    /** CPU time the monitor's thread has used so far (0 where the JVM cannot measure it). */
+    public long cpuNanos() {
+        return cpuNanos;
+    }
+
     private void loop() {
+        try {
+            loopUntilClosed();
+        } finally {
+            cpuNanos = threadCpu();
+            LOG.info(
+                    "The alert monitor judged {} windows of {} tracks in {} ms of CPU.",
+                    windowsJudged,
+                    tracks.size(),
+                    cpuNanos / 1_000_000);
+        }
+    }
+
+    private static long threadCpu() {
+        java.lang.management.ThreadMXBean mx =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : 0;
+    }
+
+    private void loopUntilClosed() {
         try {
             recoverUnjudged();
         } catch (RuntimeException e) {
@@ -312,6 +343,8 @@ public final class AlertMonitor implements IndexListener, AutoCloseable {
             store(a);
         }
         alerts.markDecided(t.scope, end);
+        windowsJudged++;
+        cpuNanos = threadCpu();
         t.history.put(current);
         t.history.prune(baselineFrom);
     }

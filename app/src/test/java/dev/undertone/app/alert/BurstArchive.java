@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Writes an archive of generic JSON lines for two tracks: {@code acme} and {@code globex} each
@@ -36,13 +37,21 @@ final class BurstArchive {
 
     /** Writes the archive; returns the number of lines. */
     static int write(Path file) throws IOException {
+        return write(file, STEADY, STEADY_WINDOWS + 2, Set.of(STEADY_WINDOWS));
+    }
+
+    /**
+     * Writes a larger archive: {@code windows} windows of {@code steady} posts per track, acme
+     * bursting to ten times that in each of {@code bursts}; returns the number of lines.
+     */
+    static int write(Path file, int steady, int windows, Set<Integer> bursts) throws IOException {
         int n = 0;
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int win = 0; win <= STEADY_WINDOWS + 1; win++) {
+            for (int win = 0; win < windows; win++) {
                 Instant ws = START.plus(WINDOW.multipliedBy(win));
-                boolean burst = win == STEADY_WINDOWS;
-                int acme = burst ? BURST : STEADY;
-                int total = Math.max(acme, STEADY);
+                boolean burst = bursts.contains(win);
+                int acme = burst ? steady * BURST / STEADY : steady;
+                int total = Math.max(acme, steady);
                 for (int i = 0; i < total; i++) {
                     // Spread over the window in time order, globex and acme interleaved.
                     Instant t = ws.plusMillis(WINDOW.toMillis() * i / total);
@@ -53,7 +62,7 @@ final class BurstArchive {
                                         : STEADY_TEXTS[i % STEADY_TEXTS.length].formatted("acme");
                         n += line(w, "a" + win + "-" + i, text, t, "user" + (i % 97));
                     }
-                    if (i < STEADY) {
+                    if (i < steady) {
                         String text = STEADY_TEXTS[i % STEADY_TEXTS.length].formatted("globex");
                         n += line(w, "g" + win + "-" + i, text, t.plusMillis(1), "fan" + i);
                     }

@@ -15,6 +15,11 @@ public final class BurstArchiveAccess {
         return BurstArchive.write(file);
     }
 
+    public static int write(Path file, int steady, int windows, java.util.Set<Integer> bursts)
+            throws IOException {
+        return BurstArchive.write(file, steady, windows, bursts);
+    }
+
     public static Instant burstWindow() {
         return BurstArchive.BURST_WINDOW;
     }

@@ -31,7 +31,8 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class GenerateIndex {
     /** The track phrases of generated posts. */
-    static final List<String> TRACKS = List.of("climate", "football", "election", "ai", "music");
+    static final List<String> TRACKS =
+            List.of("climate", "football", "election", "ai", "music", "travel", "food", "games");
 
     private static final long SEED = 42;
     private static final int VOCABULARY = 20_000;

@@ -1,10 +1,13 @@
 package dev.undertone.app.bench;
 
+import dev.undertone.app.alert.AlertStore;
 import dev.undertone.app.pipeline.DataDir;
 import dev.undertone.app.store.lucene.LucenePostStore;
 import dev.undertone.app.web.ApiServer;
 import dev.undertone.app.web.ApiServerConfig;
 import dev.undertone.app.web.LiveFeed;
+import dev.undertone.app.web.MonitorView;
+import dev.undertone.core.alert.AlertRules;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -57,17 +60,24 @@ public final class QueryBenchmark {
         queries.put("terms_words_24h", "/api/terms?field=words&limit=10&from=" + enc(dayAgo));
         queries.put("terms_words_all", "/api/terms?field=words&limit=10");
         queries.put("posts_newest", "/api/posts?limit=50");
+        queries.put("tracks", "/api/tracks");
+        queries.put("tracks_24h", "/api/tracks?from=" + enc(dayAgo));
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (LucenePostStore store = LucenePostStore.openReadOnly(DataDir.indexPath(data));
                 LiveFeed feed = new LiveFeed(registry);
                 ApiServer server =
                         new ApiServer(
-                                store,
-                                registry,
-                                feed,
-                                Map::of,
-                                new ApiServerConfig("127.0.0.1", 0, null, false))) {
+                                        store,
+                                        registry,
+                                        feed,
+                                        Map::of,
+                                        new ApiServerConfig("127.0.0.1", 0, null, false))
+                                .withMonitoring(
+                                        new MonitorView(
+                                                store::trackNames,
+                                                AlertStore.openReadOnly(AlertStore.dirIn(data)),
+                                                AlertRules.DEFAULTS.window()))) {
             String base = "http://127.0.0.1:" + server.start();
             HttpClient http = HttpClient.newHttpClient();
             // Search for a frequent and a rarer word of this index.
