@@ -12,7 +12,7 @@ import java.util.Map;
 final class Stopwords {
     /** Languages in the order ties are NOT broken (a tie means "unknown"). */
     static final List<String> LANGUAGES =
-            List.of("en", "es", "pt", "fr", "de", "it", "nl", "pl", "tr", "sv", "id");
+            List.of("en", "es", "pt", "fr", "de", "it", "nl", "pl", "tr", "sv", "id", "hi");
 
     private static final Map<String, String> WORDS =
             Map.ofEntries(
@@ -73,7 +73,16 @@ final class Stopwords {
                     Map.entry(
                             "id",
                             "dan yang di ini itu dengan untuk tidak ada saya aku kamu dari ke akan"
-                                    + " juga sudah bisa karena atau jadi sangat hari lagi kita mereka"));
+                                    + " juga sudah bisa karena atau jadi sangat hari lagi kita mereka"),
+                    // Hindi written in Latin letters (most Hindi posts): no library detects it.
+                    // Words that other listed languages do not use (not "se", "par", "to", "me").
+                    Map.entry(
+                            "hi",
+                            "hai hain nahi nahin nhi kya kyu kyun aur bhi mein mujhe tum aap apna"
+                                    + " apni hum koi kuch kuchh kaise yeh woh tha thi raha rahi rahe"
+                                    + " karo kiya diya gaya hota hoga sab bahut bohot accha acha achha"
+                                    + " bhai yaar ka ki ke ko abhi aaj sirf sahi hua hui lagta baat"
+                                    + " haan saath liye wala wali kr gye jaa"));
 
     private static final Map<String, String> LETTERS =
             Map.of(

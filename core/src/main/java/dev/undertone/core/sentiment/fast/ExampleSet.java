@@ -1,6 +1,5 @@
 package dev.undertone.core.sentiment.fast;
 
-import dev.undertone.core.text.TextNormalizer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -38,7 +37,7 @@ final class ExampleSet {
         int[] offsets = new int[texts.size() + 1];
         listener.phase("features", texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            String normalized = TextNormalizer.normalize(texts.get(i));
+            String normalized = extractor.prepare(texts.get(i));
             rec.begin();
             if (!normalized.isEmpty()) {
                 extractor.extract(normalized, tokens, rec);

@@ -1,9 +1,9 @@
 package dev.undertone.core.sentiment.fast;
 
+import dev.undertone.core.decode.Langs;
 import dev.undertone.core.sentiment.MixedRule;
 import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.core.sentiment.SentimentResult;
-import dev.undertone.core.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,17 +28,22 @@ public final class FastModel implements SentimentModel {
     static final int NEUTRAL = 1;
     static final int POSITIVE = 2;
 
+    /** The language of the English model, which also scores posts whose language is unknown. */
+    public static final String ENGLISH = "en";
+
     private final String id;
+    private final String language;
     private final FeatureExtractor extractor;
     private final Weights weights;
 
     /** A model with trained weights, which it quantises. */
-    FastModel(String id, FeatureExtractor extractor, float[] weights) {
-        this(id, extractor, Weights.quantize(weights));
+    FastModel(String id, String language, FeatureExtractor extractor, float[] weights) {
+        this(id, language, extractor, Weights.quantize(weights));
     }
 
-    FastModel(String id, FeatureExtractor extractor, Weights weights) {
+    FastModel(String id, String language, FeatureExtractor extractor, Weights weights) {
         this.id = Objects.requireNonNull(id, "id");
+        this.language = Objects.requireNonNull(language, "language");
         this.extractor = extractor;
         this.weights = weights;
         int expected = extractor.spec().rows() * Scorer.CLASSES;
@@ -53,6 +58,28 @@ public final class FastModel implements SentimentModel {
         return id;
     }
 
+    /** The language this model was trained on, an ISO 639-1 code such as {@code es}. */
+    public String language() {
+        return language;
+    }
+
+    /**
+     * Posts tagged with this model's language; the English model also takes untagged posts (as
+     * fast-1 always has).
+     */
+    @Override
+    public boolean supports(List<String> langs) {
+        if (langs.isEmpty()) {
+            return ENGLISH.equals(language);
+        }
+        for (String tag : langs) {
+            if (language.equals(Langs.primary(tag))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public List<SentimentResult> classify(List<String> texts) {
         Tokens tokens = new Tokens();
@@ -60,7 +87,7 @@ public final class FastModel implements SentimentModel {
         double[] p = new double[Scorer.CLASSES];
         List<SentimentResult> results = new ArrayList<>(texts.size());
         for (String text : texts) {
-            String normalized = TextNormalizer.normalize(text);
+            String normalized = extractor.prepare(text);
             if (normalized.isEmpty()) {
                 results.add(SentimentResult.unscored(SentimentResult.EMPTY_TEXT));
                 continue;

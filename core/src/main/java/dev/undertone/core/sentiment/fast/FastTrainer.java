@@ -37,13 +37,26 @@ public final class FastTrainer {
      * @param id the id of the model, e.g. {@code fast-1}
      */
     public Result train(String id, LabeledTexts train, LabeledTexts validation) {
-        FeatureExtractor extractor = new FeatureExtractor(options.spec(), Lexicon.vader());
+        return train(id, FastModel.ENGLISH, train, validation);
+    }
+
+    /**
+     * Trains a model of one language on {@code train}, reporting validation metrics after each
+     * epoch of each run.
+     *
+     * @param id the id of the model, e.g. {@code fast-2/es}
+     * @param language its ISO 639-1 code: the posts it will score
+     */
+    public Result train(String id, String language, LabeledTexts train, LabeledTexts validation) {
+        FeatureExtractor extractor =
+                new FeatureExtractor(options.spec(), Lexicon.vader(), options.normalization());
         ExampleSet examples = ExampleSet.of(extractor, train.texts(), train.labels(), listener);
         double[] classWeight = classWeights(train.labels());
         float[] ratios = nbRatios(examples, options.nbAlpha());
         float[] sum = new float[options.spec().rows() * Scorer.CLASSES];
         for (int run = 0; run < options.runs(); run++) {
-            float[] w = run(examples, ratios, classWeight, run, id, extractor, validation);
+            float[] w =
+                    run(examples, ratios, classWeight, run, id, language, extractor, validation);
             for (int j = 0; j < sum.length; j++) {
                 sum[j] += w[j];
             }
@@ -51,8 +64,8 @@ public final class FastTrainer {
         for (int j = 0; j < sum.length; j++) {
             sum[j] /= options.runs();
         }
-        FastModel model = new FastModel(id, extractor, sum);
-        return new Result(model, evaluate(model, validation));
+        FastModel model = new FastModel(id, language, extractor, sum);
+        return new Result(model, validation == null ? null : evaluate(model, validation));
     }
 
     /** One run of AdaGrad over the examples in its own seeded order; returns its weights. */
@@ -62,6 +75,7 @@ public final class FastTrainer {
             double[] classWeight,
             int run,
             String id,
+            String language,
             FeatureExtractor extractor,
             LabeledTexts validation) {
         float[] w = new float[options.spec().rows() * Scorer.CLASSES];
@@ -92,7 +106,11 @@ public final class FastTrainer {
             listener.progress(order.length);
             listener.epochDone(
                     epoch,
-                    evaluate(new FastModel(id, extractor, effective(w, ratios)), validation));
+                    validation == null
+                            ? null
+                            : evaluate(
+                                    new FastModel(id, language, extractor, effective(w, ratios)),
+                                    validation));
         }
         return effective(w, ratios);
     }

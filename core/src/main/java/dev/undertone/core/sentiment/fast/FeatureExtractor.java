@@ -1,5 +1,7 @@
 package dev.undertone.core.sentiment.fast;
 
+import dev.undertone.core.text.TextNormalizer;
+
 /**
  * Turns a normalised text into hashed and dense features: word unigrams and bigrams (a word in a
  * negation scope, from a negator such as {@code not} or {@code n't} to the next clause punctuation,
@@ -36,11 +38,32 @@ final class FeatureExtractor {
     private final Lexicon lexicon;
     private final Tokenizer tokenizer;
     private final Negators negators = new Negators();
+    private final int normalization;
 
     FeatureExtractor(FeatureSpec spec, Lexicon lexicon) {
+        this(spec, lexicon, LanguageNormalization.NONE);
+    }
+
+    /**
+     * @param normalization the {@link LanguageNormalization} flags applied before tokenising
+     */
+    FeatureExtractor(FeatureSpec spec, Lexicon lexicon, int normalization) {
+        if ((normalization & ~LanguageNormalization.ALL) != 0) {
+            throw new IllegalArgumentException("unknown normalization flags " + normalization);
+        }
         this.spec = spec;
         this.lexicon = lexicon;
         this.tokenizer = new Tokenizer(lexicon);
+        this.normalization = normalization;
+    }
+
+    int normalization() {
+        return normalization;
+    }
+
+    /** A text as the features see it: normalised, then folded for its language. */
+    String prepare(String text) {
+        return LanguageNormalization.apply(TextNormalizer.normalize(text), normalization);
     }
 
     FeatureSpec spec() {

@@ -17,16 +17,29 @@ import java.nio.ByteOrder;
 final class ModelFile {
 
     private static final int MAGIC = 0x554e4446;
-    private static final int FORMAT = 2;
+
+    /** English without language folding: fast-1's format, kept so its file stays byte for byte. */
+    private static final int FORMAT_ENGLISH = 2;
+
+    /** Adds the model's language and its {@link LanguageNormalization} flags after the id. */
+    private static final int FORMAT = 3;
 
     private ModelFile() {}
 
     static void write(FastModel model, OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         FeatureSpec spec = model.extractor().spec();
+        int normalization = model.extractor().normalization();
+        boolean english =
+                FastModel.ENGLISH.equals(model.language())
+                        && normalization == LanguageNormalization.NONE;
         data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
+        data.writeInt(english ? FORMAT_ENGLISH : FORMAT);
         data.writeUTF(model.id());
+        if (!english) {
+            data.writeUTF(model.language());
+            data.writeInt(normalization);
+        }
         data.writeInt(spec.bits());
         data.writeInt(spec.charMin());
         data.writeInt(spec.charMax());
@@ -50,11 +63,22 @@ final class ModelFile {
             throw new IOException("not an Undertone fast model file");
         }
         int format = data.readInt();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_ENGLISH) {
             throw new IOException(
-                    "unsupported model file format " + format + " (expected " + FORMAT + ")");
+                    "unsupported model file format "
+                            + format
+                            + " (expected "
+                            + FORMAT_ENGLISH
+                            + " or "
+                            + FORMAT
+                            + ")");
         }
         String id = data.readUTF();
+        String language = format == FORMAT ? data.readUTF() : FastModel.ENGLISH;
+        int normalization = format == FORMAT ? data.readInt() : LanguageNormalization.NONE;
+        if ((normalization & ~LanguageNormalization.ALL) != 0) {
+            throw new IOException("model " + id + " has unknown normalization " + normalization);
+        }
         FeatureSpec spec =
                 new FeatureSpec(
                         data.readInt(),
@@ -89,6 +113,10 @@ final class ModelFile {
         data.readFully(bytes);
         short[] w = new short[n];
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(w);
-        return new FastModel(id, new FeatureExtractor(spec, lexicon), new Weights(w, scale));
+        return new FastModel(
+                id,
+                language,
+                new FeatureExtractor(spec, lexicon, normalization),
+                new Weights(w, scale));
     }
 }

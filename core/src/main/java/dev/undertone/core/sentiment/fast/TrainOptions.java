@@ -15,6 +15,7 @@ package dev.undertone.core.sentiment.fast;
  * @param runs independent runs, each in its own order (seeds {@code seed}, {@code seed + 1}, ...),
  *     whose weights are averaged
  * @param seed seed of the example order
+ * @param normalization the {@link LanguageNormalization} flags (0 for English)
  */
 public record TrainOptions(
         FeatureSpec spec,
@@ -24,7 +25,21 @@ public record TrainOptions(
         boolean balanced,
         double nbAlpha,
         int runs,
-        long seed) {
+        long seed,
+        int normalization) {
+
+    /** Settings without language folding. */
+    public TrainOptions(
+            FeatureSpec spec,
+            int epochs,
+            double learningRate,
+            double l2,
+            boolean balanced,
+            double nbAlpha,
+            int runs,
+            long seed) {
+        this(spec, epochs, learningRate, l2, balanced, nbAlpha, runs, seed, 0);
+    }
 
     public TrainOptions {
         if (epochs < 1) {
@@ -46,6 +61,23 @@ public record TrainOptions(
 
     /** These settings with another seed. */
     public TrainOptions withSeed(long newSeed) {
-        return new TrainOptions(spec, epochs, learningRate, l2, balanced, nbAlpha, runs, newSeed);
+        return new TrainOptions(
+                spec, epochs, learningRate, l2, balanced, nbAlpha, runs, newSeed, normalization);
     }
+
+    /** Whether Arabic letters are folded ({@link LanguageNormalization#ARABIC}). */
+    public boolean foldsArabic() {
+        return (normalization & LanguageNormalization.ARABIC) != 0;
+    }
+
+    /** Whether Latin accents are folded ({@link LanguageNormalization#FOLD_ACCENTS}). */
+    public boolean foldsAccents() {
+        return (normalization & LanguageNormalization.FOLD_ACCENTS) != 0;
+    }
+
+    /** The flag of Arabic folding, for {@link #normalization}. */
+    public static final int ARABIC = LanguageNormalization.ARABIC;
+
+    /** The flag of accent folding, for {@link #normalization}. */
+    public static final int FOLD_ACCENTS = LanguageNormalization.FOLD_ACCENTS;
 }
