@@ -35,6 +35,13 @@ public final class Processor implements Runnable {
     /** Prepared batches waiting for the indexing thread; small, so memory stays bounded. */
     private static final int QUEUE_BATCHES = 4;
 
+    /**
+     * Journaled records not yet indexed beyond which the processor is working off a backlog (a
+     * replay, a restart after a long stop) rather than following a live stream: refreshes are then
+     * spaced out, since each flushes a segment. Far above what a live stream leaves in flight.
+     */
+    private static final long BACKLOG_RECORDS = 100_000;
+
     private final Journal journal;
     private final LuceneIndex index;
     private final RejectedLog rejected;
@@ -83,6 +90,8 @@ public final class Processor implements Runnable {
         this.rejected = rejected;
         this.batches = new BatchProcessor(stages, stats);
         this.listener = listener;
+        // Nobody to tell what became visible: the index need not keep it until the next refresh.
+        index.publishing(listener != IndexListener.NONE);
         this.stats = stats;
         this.config = config;
         this.clock = clock;
@@ -193,7 +202,8 @@ public final class Processor implements Runnable {
 
     private void housekeeping(boolean catchingUp) throws IOException, InterruptedException {
         finishRefresh(false);
-        if (refreshInFlight == null && index.refreshDue(catchingUp)) {
+        boolean backlog = journal.endOffset() - index.appliedOffset() > BACKLOG_RECORDS;
+        if (refreshInFlight == null && index.refreshDue(catchingUp, backlog)) {
             // Flushing a segment for the refresh runs beside the indexing, on its own thread.
             refreshTicket = index.beginRefresh();
             refreshInFlight =

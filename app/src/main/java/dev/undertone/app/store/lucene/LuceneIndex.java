@@ -17,15 +17,12 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +44,14 @@ public final class LuceneIndex implements AutoCloseable {
     private static final long MIN_BLOOM_CAPACITY = 4_000_000;
     private static final java.time.Duration MAX_REFRESH_INTERVAL = java.time.Duration.ofSeconds(1);
 
+    /**
+     * The refresh interval while a large backlog is worked off (a replay, a restart after a long
+     * stop): each refresh flushes a segment, and small segments cost their flush and then merge
+     * after merge; 5 s lets the writer's RAM buffer decide the segment size instead.
+     */
+    private static final java.time.Duration BACKLOG_REFRESH_INTERVAL =
+            java.time.Duration.ofSeconds(5);
+
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -57,6 +62,10 @@ public final class LuceneIndex implements AutoCloseable {
     private final Map<String, Pending> unrefreshed = new HashMap<>();
 
     private long generation;
+
+    /** Whether the posts each refresh makes visible are kept for a listener (the live feed). */
+    private boolean publishing = true;
+
     private final List<ScoredPost> unpublished = new ArrayList<>();
     private final List<String> unpublishedDeletes = new ArrayList<>();
     private KeyBloomFilter keys;
@@ -111,6 +120,14 @@ public final class LuceneIndex implements AutoCloseable {
         return appliedOffset;
     }
 
+    /**
+     * Whether each refresh returns the posts and deletes it made visible (default true). With
+     * nobody to tell (a replay), false spares holding every post of a refresh interval in memory.
+     */
+    public void publishing(boolean publish) {
+        this.publishing = publish;
+    }
+
     /** Searchers over the near-real-time view, refreshed by {@link #refresh}. */
     public SearcherManager searcherManager() {
         return searchers;
@@ -150,11 +167,12 @@ public final class LuceneIndex implements AutoCloseable {
         long deleted = 0;
         IndexSearcher searcher = searchers.acquire();
         try {
+            StoredKeys stored = new StoredKeys(searcher.getIndexReader());
             for (int i = 0; i < batch.writes().size(); i++) {
                 PostWrite w = batch.writes().get(i);
                 if (w instanceof PostWrite.Upsert u) {
                     String key = u.post().post().key();
-                    boolean existed = exists(searcher, key);
+                    boolean existed = exists(stored, key);
                     if (keys.mightContain(key)) {
                         writer.updateDocument(PostDocuments.keyTerm(key), batch.documents().get(i));
                     } else {
@@ -164,16 +182,20 @@ public final class LuceneIndex implements AutoCloseable {
                     }
                     unrefreshed.put(key, new Pending(true, generation));
                     keys.add(key);
-                    unpublished.add(u.post());
+                    if (publishing) {
+                        unpublished.add(u.post());
+                    }
                     if (existed) {
                         updated++;
                     } else {
                         indexed++;
                     }
-                } else if (w instanceof PostWrite.Delete d && exists(searcher, d.key())) {
+                } else if (w instanceof PostWrite.Delete d && exists(stored, d.key())) {
                     writer.deleteDocuments(PostDocuments.keyTerm(d.key()));
                     unrefreshed.put(d.key(), new Pending(false, generation));
-                    unpublishedDeletes.add(d.key());
+                    if (publishing) {
+                        unpublishedDeletes.add(d.key());
+                    }
                     deleted++;
                 }
             }
@@ -197,12 +219,25 @@ public final class LuceneIndex implements AutoCloseable {
     /**
      * Whether applied writes wait to be made searchable and the refresh interval has passed.
      *
-     * @param catchingUp true while a backlog is being worked off: refreshes then wait the longest
+     * @param catchingUp true while batches wait to be indexed: refreshes then wait the longest
      *     interval allowed (1 s), since each refresh writes a small segment and slows the catch-up
      */
     public boolean refreshDue(boolean catchingUp) {
-        long interval = (catchingUp ? MAX_REFRESH_INTERVAL : config.refreshInterval()).toNanos();
-        return !unrefreshed.isEmpty() && System.nanoTime() - lastRefreshNanos >= interval;
+        return refreshDue(catchingUp, false);
+    }
+
+    /**
+     * Whether applied writes wait to be made searchable and the refresh interval has passed.
+     *
+     * @param catchingUp true while batches wait to be indexed (1 s between refreshes)
+     * @param backlog true while a large backlog is worked off (5 s between refreshes)
+     */
+    public boolean refreshDue(boolean catchingUp, boolean backlog) {
+        java.time.Duration interval =
+                backlog
+                        ? BACKLOG_REFRESH_INTERVAL
+                        : catchingUp ? MAX_REFRESH_INTERVAL : config.refreshInterval();
+        return !unrefreshed.isEmpty() && System.nanoTime() - lastRefreshNanos >= interval.toNanos();
     }
 
     /**
@@ -287,7 +322,7 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    private boolean exists(IndexSearcher searcher, String key) throws IOException {
+    private boolean exists(StoredKeys stored, String key) throws IOException {
         Pending pending = unrefreshed.get(key);
         if (pending != null) {
             return pending.exists();
@@ -295,25 +330,7 @@ public final class LuceneIndex implements AutoCloseable {
         if (!keys.mightContain(key)) {
             return false;
         }
-        BytesRef term = new BytesRef(key);
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Terms terms = leaf.reader().terms(IndexFields.KEY);
-            if (terms == null) {
-                continue;
-            }
-            TermsEnum te = terms.iterator();
-            if (!te.seekExact(term)) {
-                continue;
-            }
-            Bits live = leaf.reader().getLiveDocs();
-            PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
-            for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-                if (live == null || live.get(d)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return stored.contains(key);
     }
 
     private KeyBloomFilter loadKeys() throws IOException {
