@@ -1,35 +1,13 @@
 package dev.undertone.core.decode;
 
+import dev.undertone.core.text.HtmlEntities;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Turns the sanitised HTML of a Mastodon status into plain text: paragraphs and line breaks become
  * newlines, entities are decoded, every tag is dropped (with the content of script and style).
  */
 public final class HtmlText {
-    private static final Map<String, String> NAMED_ENTITIES =
-            Map.ofEntries(
-                    Map.entry("amp", "&"),
-                    Map.entry("lt", "<"),
-                    Map.entry("gt", ">"),
-                    Map.entry("quot", "\""),
-                    Map.entry("apos", "'"),
-                    Map.entry("nbsp", "\u00a0"),
-                    Map.entry("hellip", "\u2026"),
-                    Map.entry("mdash", "\u2014"),
-                    Map.entry("ndash", "\u2013"),
-                    Map.entry("lsquo", "\u2018"),
-                    Map.entry("rsquo", "\u2019"),
-                    Map.entry("ldquo", "\u201c"),
-                    Map.entry("rdquo", "\u201d"),
-                    Map.entry("copy", "\u00a9"),
-                    Map.entry("reg", "\u00ae"),
-                    Map.entry("trade", "\u2122"),
-                    Map.entry("euro", "\u20ac"));
-
-    private static final int MAX_ENTITY_LENGTH = 10;
-
     private HtmlText() {}
 
     /** The plain text of an HTML fragment; never null (empty for null input). */
@@ -121,42 +99,12 @@ public final class HtmlText {
 
     /** Decodes the entity at i (an '&') into out; returns the index after it. */
     private static int entity(String html, int i, StringBuilder out) {
-        int semi = html.indexOf(';', i + 1);
-        if (semi < 0 || semi - i > MAX_ENTITY_LENGTH + 1) {
+        int consumed = HtmlEntities.decodeAt(html, i, html.length(), out);
+        if (consumed == 0) {
             out.append('&');
             return i + 1;
         }
-        String name = html.substring(i + 1, semi);
-        if (name.startsWith("#")) {
-            int cp = numericEntity(name);
-            if (cp > 0 && Character.isValidCodePoint(cp) && !isSurrogate(cp)) {
-                out.appendCodePoint(cp);
-                return semi + 1;
-            }
-        } else {
-            String v = NAMED_ENTITIES.get(name);
-            if (v != null) {
-                out.append(v);
-                return semi + 1;
-            }
-        }
-        out.append('&');
-        return i + 1;
-    }
-
-    private static boolean isSurrogate(int cp) {
-        return cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE;
-    }
-
-    private static int numericEntity(String name) {
-        try {
-            if (name.length() > 2 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')) {
-                return Integer.parseInt(name.substring(2), 16);
-            }
-            return Integer.parseInt(name.substring(1));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return i + consumed;
     }
 
     private static String trimNewlines(StringBuilder out) {
