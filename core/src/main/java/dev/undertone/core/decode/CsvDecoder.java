@@ -17,7 +17,7 @@ final class CsvDecoder implements RecordDecoder {
     @Override
     public Decoded decode(RawRecord record) {
         String csv = TextLineDecoder.stripBom(new String(record.payload(), StandardCharsets.UTF_8));
-        List<List<String>> records = CsvParser.parse(csv, CsvParser.delimiter(csv));
+        List<List<String>> records = CsvRecords.parse(csv, CsvRecords.delimiter(csv));
         if (records.size() < 2) {
             throw new Rejection(
                     records.isEmpty()
