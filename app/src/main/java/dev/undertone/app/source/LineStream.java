@@ -1,5 +1,6 @@
 package dev.undertone.app.source;
 
+import dev.undertone.core.framing.LineSplitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;

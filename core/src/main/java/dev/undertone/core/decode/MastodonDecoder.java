@@ -1,11 +1,12 @@
 package dev.undertone.core.decode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.undertone.core.framing.LineSplitter;
+import dev.undertone.core.framing.SseFramer;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.Revisions;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ final class MastodonDecoder implements RecordDecoder {
     public Decoded decode(RawRecord record) {
         byte[] p = record.payload();
         if (looksLikeSse(p)) {
-            return sse(new String(p, StandardCharsets.UTF_8), record);
+            return sse(p, record);
         }
         if (XV2Decoder.isBlank(p)) {
             return new Decoded.NotAPost("blank");
@@ -67,30 +68,19 @@ final class MastodonDecoder implements RecordDecoder {
         return status(node, record, node.hasNonNull("edited_at"));
     }
 
-    private static Decoded sse(String text, RawRecord record) {
-        String event = null;
-        StringBuilder data = null;
-        for (String line : text.split("\r?\n", -1)) {
-            if (line.isEmpty() || line.startsWith(":")) {
-                continue;
-            }
-            int colon = line.indexOf(':');
-            String field = colon < 0 ? line : line.substring(0, colon);
-            String value = colon < 0 ? "" : line.substring(colon + 1);
-            if (value.startsWith(" ")) {
-                value = value.substring(1);
-            }
-            if (field.equals("event")) {
-                event = value;
-            } else if (field.equals("data")) {
-                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+    private static Decoded sse(byte[] payload, RawRecord record) {
+        // one record is one event: blank lines inside it do not split it
+        SseFramer framer = new SseFramer();
+        for (LineSplitter.Line line : LineSplitter.lines(payload)) {
+            if (!line.isBlank()) {
+                framer.accept(line);
             }
         }
-        if (event == null && data == null) {
+        SseFramer.Event e = framer.finish();
+        if (e == null || (e.name() == null && e.data() == null)) {
             return new Decoded.NotAPost("heartbeat");
         }
-        return event(
-                event == null ? "message" : event, data == null ? null : data.toString(), record);
+        return event(e.type(), e.data(), record);
     }
 
     private static Decoded event(String event, String data, RawRecord record) {

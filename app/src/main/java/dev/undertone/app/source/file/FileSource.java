@@ -89,7 +89,7 @@ public final class FileSource implements Source, ProgressAware {
             framer =
                     switch (framing) {
                         case LINES -> new LineFramer(reader);
-                        case SSE -> new SseFramer(reader, config.maxRecordBytes());
+                        case SSE -> new SseRecordFramer(reader, config.maxRecordBytes());
                         case CSV ->
                                 new CsvFramer(
                                         reader,

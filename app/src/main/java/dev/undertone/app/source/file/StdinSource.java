@@ -117,7 +117,7 @@ public final class StdinSource implements Source {
             RecordFramer framer =
                     switch (framing) {
                         case LINES -> new LineFramer(lines);
-                        case SSE -> new SseFramer(lines, maxRecordBytes);
+                        case SSE -> new SseRecordFramer(lines, maxRecordBytes);
                         case CSV -> new CsvFramer(lines, maxRecordBytes, null);
                     };
             pump(framer, recordFormat);

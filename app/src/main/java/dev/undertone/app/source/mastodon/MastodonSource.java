@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.undertone.app.source.LineSplitter;
 import dev.undertone.app.source.LineStream;
 import dev.undertone.app.source.ReconnectPolicy;
 import dev.undertone.app.source.SourceBatch;
@@ -14,6 +13,8 @@ import dev.undertone.app.source.SourceMetrics;
 import dev.undertone.app.source.StreamSource;
 import dev.undertone.core.decode.Formats;
 import dev.undertone.core.decode.RawRecord;
+import dev.undertone.core.framing.LineSplitter;
+import dev.undertone.core.framing.SseFramer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -67,7 +68,7 @@ public final class MastodonSource extends StreamSource<LineStream> {
     private final Clock clock;
     private final String origin;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final SseEventFramer framer = new SseEventFramer();
+    private final SseFramer framer = new SseFramer();
     private final Deque<RawRecord> backlog = new ArrayDeque<>();
     private final Set<String> backfilledIds = new HashSet<>();
     private URI streamingRoot;
@@ -195,7 +196,7 @@ public final class MastodonSource extends StreamSource<LineStream> {
         LineSplitter.Line line = records.isEmpty() ? s.poll(timeout) : s.pollNow();
         Instant newest = null;
         while (line != null && records.size() < config.maxBatchEvents()) {
-            SseEventFramer.Event e = framer.accept(line);
+            SseFramer.Event e = framer.accept(line);
             if (e != null) {
                 Instant t = route(e, records);
                 newest = t != null && (newest == null || t.isAfter(newest)) ? t : newest;
@@ -211,13 +212,13 @@ public final class MastodonSource extends StreamSource<LineStream> {
     }
 
     /** Keeps a wanted event; returns the status's creation time for the lag, when known. */
-    private Instant route(SseEventFramer.Event e, List<RawRecord> out) {
-        if (!KEPT_EVENTS.contains(e.name())) {
-            LOG.debug("Ignored Mastodon event '{}'.", e.name());
+    private Instant route(SseFramer.Event e, List<RawRecord> out) {
+        if (!KEPT_EVENTS.contains(e.type())) {
+            LOG.debug("Ignored Mastodon event '{}'.", e.type());
             return null;
         }
         JsonNode status = null;
-        if (!e.name().equals("delete")) {
+        if (!e.type().equals("delete") && e.data() != null) {
             try {
                 status = mapper.readTree(e.data());
             } catch (JsonProcessingException ex) {
@@ -225,7 +226,7 @@ public final class MastodonSource extends StreamSource<LineStream> {
             }
         }
         String id = status == null ? null : status.path("id").asText(null);
-        if (e.name().equals(UPDATE) && id != null && backfilledIds.contains(id)) {
+        if (e.type().equals(UPDATE) && id != null && backfilledIds.contains(id)) {
             return null;
         }
         out.add(new RawRecord(Formats.MASTODON, origin, clock.instant(), e.raw()));

@@ -1,7 +1,6 @@
 package dev.undertone.app.source.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.undertone.app.source.LineSplitter;
 import dev.undertone.app.source.LineStream;
 import dev.undertone.app.source.NotConnectedException;
 import dev.undertone.app.source.ReconnectPolicy;
@@ -10,6 +9,7 @@ import dev.undertone.app.source.SourceMetrics;
 import dev.undertone.app.source.StreamSource;
 import dev.undertone.core.decode.Formats;
 import dev.undertone.core.decode.RawRecord;
+import dev.undertone.core.framing.LineSplitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

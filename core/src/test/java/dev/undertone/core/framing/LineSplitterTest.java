@@ -1,4 +1,4 @@
-package dev.undertone.app.source;
+package dev.undertone.core.framing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.undertone.app.source;
+package dev.undertone.core.framing;
 
 import java.io.ByteArrayOutputStream;
 import java.util.function.Consumer;
@@ -7,7 +7,8 @@ import java.util.function.Consumer;
  * Cuts a byte stream that arrives in arbitrary chunks into lines ending in {@code \n}, {@code \r\n}
  * or {@code \r} (the terminators HTTP streaming and Server-Sent Events use), whatever the chunk
  * boundaries: a line torn across chunks comes out whole, and a {@code \r\n} split between two
- * chunks counts once. Not thread-safe: one reader feeds it.
+ * chunks counts once. Used by the live sources and the decoders. Not thread-safe: one reader feeds
+ * it.
  */
 public final class LineSplitter {
 
@@ -71,6 +72,27 @@ public final class LineSplitter {
                 pending.reset();
             }
         }
+    }
+
+    /**
+     * Hands out the unfinished line held back, if any, as a last line without terminator: for a
+     * whole payload, whose last line need not end in one (a live stream drops it instead).
+     */
+    public void finish(Consumer<Line> out) {
+        if (pending.size() > 0) {
+            out.accept(new Line(pending.toByteArray(), pending.size()));
+            pending.reset();
+        }
+        lastWasCr = false;
+    }
+
+    /** The lines of a whole payload, the last one with or without its terminator. */
+    public static java.util.List<Line> lines(byte[] payload) {
+        java.util.List<Line> out = new java.util.ArrayList<>();
+        LineSplitter s = new LineSplitter();
+        s.feed(payload, 0, payload.length, out::add);
+        s.finish(out::add);
+        return out;
     }
 
     /** Bytes of an unfinished line held back, waiting for its terminator. */

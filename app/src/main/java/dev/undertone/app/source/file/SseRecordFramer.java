@@ -1,18 +1,20 @@
 package dev.undertone.app.source.file;
 
+import dev.undertone.core.framing.SseFramer;
 import java.io.IOException;
 
 /**
  * One record per Server-Sent Event: its {@code event:} and {@code data:} lines up to the blank line
- * that ends it, joined with LF. Comment lines ({@code :thump}) are dropped, so a capture's
+ * that ends it, joined with LF; lines are told apart by {@link SseFramer#kind}, the decoder reads
+ * the record with {@link SseFramer}. Comment lines ({@code :thump}) are dropped, so a capture's
  * heartbeats never become records. An event longer than the limit keeps its first bytes and is read
  * to its end, so the decoder rejects it as too large.
  */
-final class SseFramer implements RecordFramer {
+final class SseRecordFramer implements RecordFramer {
     private final LineReader reader;
     private final int maxRecordBytes;
 
-    SseFramer(LineReader reader, int maxRecordBytes) {
+    SseRecordFramer(LineReader reader, int maxRecordBytes) {
         this.reader = reader;
         this.maxRecordBytes = maxRecordBytes;
     }
@@ -28,13 +30,15 @@ final class SseFramer implements RecordFramer {
                 return event == null ? null : new Framed(event.bytes(), first);
             }
             byte[] b = line.bytes();
-            if (b.length == 0 && !line.truncated()) {
+            // a truncated line holds at least its first bytes, so it is never blank
+            SseFramer.LineKind kind = SseFramer.kind(b, b.length);
+            if (kind == SseFramer.LineKind.BLANK) {
                 if (event != null) {
                     return new Framed(event.bytes(), first);
                 }
                 continue;
             }
-            if (b[0] == ':') {
+            if (kind == SseFramer.LineKind.COMMENT) {
                 continue;
             }
             if (event == null) {
