@@ -236,6 +236,9 @@
     const list = $('alerts');
     list.replaceChildren(...body.alerts.map((a) => alertItem(a, false)));
     state.alertsTotal = body.total || 0;
+    // Shown once there is something to monitor: tracks in force, or alerts.
+    const tracked = state.tracks && state.tracks.tracks && state.tracks.tracks.length > 0;
+    $('alerts-panel').hidden = state.alertsTotal === 0 && !tracked;
     $('alerts-total').textContent = state.alertsTotal ? fmt(state.alertsTotal) + ' in all' : '';
     $('alerts-empty').hidden = body.alerts.length > 0;
   }
@@ -251,6 +254,7 @@
       }
     }
     list.prepend(item);
+    $('alerts-panel').hidden = false;
     if (!known) state.alertsTotal += 1;
     $('alerts-total').textContent = fmt(state.alertsTotal) + ' in all';
     while (list.children.length > ALERTS_LIMIT) list.lastChild.remove();
