@@ -118,9 +118,9 @@ public record JobOptions(
                         intOf(p, "classify-batch", d.classifyBatchSize()),
                         d.classifyMaxWait());
         String model = p.get("model", SentimentModels.DEFAULT);
-        if (!SentimentModels.names().contains(model)) {
+        if (!JobModels.names().contains(model)) {
             throw new IllegalArgumentException(
-                    "--model: unknown model '" + model + "'; known: " + SentimentModels.names());
+                    "--model: unknown model '" + model + "'; known: " + JobModels.names());
         }
         String bootstrap = p.get("bootstrap-servers");
         if (bootstrap == null || bootstrap.isBlank()) {

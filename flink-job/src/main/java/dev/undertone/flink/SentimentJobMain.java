@@ -1,7 +1,6 @@
 package dev.undertone.flink;
 
 import dev.undertone.core.decode.Decoders;
-import dev.undertone.core.sentiment.SentimentModels;
 import dev.undertone.core.track.PostTracker;
 import dev.undertone.flink.opensearch.OpenSearchSink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -65,7 +64,7 @@ public final class SentimentJobMain {
                 dead,
                 Decoders::forRecords,
                 tracker(o.track(), o.lang()),
-                () -> SentimentModels.load(model),
+                JobModels.factory(model),
                 o.settings());
     }
 

@@ -1,16 +1,12 @@
 package dev.undertone.app.cli;
 
-import dev.undertone.app.model.Models;
-import dev.undertone.app.model.accurate.AccurateModel;
-import dev.undertone.app.model.accurate.AccurateModels;
-import dev.undertone.app.model.accurate.AccurateTraining;
-import dev.undertone.app.model.accurate.HeadOptions;
-import dev.undertone.app.model.accurate.TokenExport;
 import dev.undertone.core.sentiment.eval.LabeledTexts;
 import dev.undertone.core.sentiment.fast.FastModel;
 import dev.undertone.core.sentiment.fast.FastModels;
 import dev.undertone.core.sentiment.fast.FastTrainer;
 import dev.undertone.core.sentiment.fast.TrainOptions;
+import dev.undertone.models.accurate.AccurateModel;
+import dev.undertone.models.accurate.TokenExport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,18 +19,18 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code undertone train}: rebuilds a built-in model from TweetEval's train split, reports its
- * metrics on the validation split, and writes the model file: the {@code fast} model (default), or
- * with {@code --model accurate} the head of the {@code accurate} model (MiniLM features are cached
- * in {@code --cache}, so only the first run encodes the 47,000 tweets). Deterministic: the same
- * data and seed give the same file, byte for byte, so writing to the shipped model's path
- * reproduces it.
+ * metrics on the validation split, and writes the model file of the {@code fast} model.
+ * Deterministic: the same data and seed give the same file, byte for byte, so writing to the
+ * shipped model's path reproduces it. The {@code accurate} model is fine-tuned by the Python recipe
+ * in {@code training/}; {@code --model accurate --export-tokens DIR} writes its input.
  */
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
         description = {
-            "Rebuild a built-in model ('fast', or 'accurate' with --model accurate) from the"
-                    + " TweetEval data (train split; chosen on the val split).",
+            "Rebuild the built-in 'fast' model from the TweetEval data (train split; measured on"
+                    + " the val split). The 'accurate' model is fine-tuned by training/"
+                    + "minilm_finetune.py: --model accurate --export-tokens DIR writes its input.",
             "Progress goes to stderr; the last stdout line is the validation metrics JSON."
         })
 public final class TrainCommand implements Callable<Integer> {
@@ -54,24 +50,15 @@ public final class TrainCommand implements Callable<Integer> {
             names = "--model",
             paramLabel = "M",
             defaultValue = "fast",
-            description = "Which model to train: fast or accurate (default: ${DEFAULT-VALUE}).")
+            description = "fast, or accurate with --export-tokens (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(
             names = "--out",
             paramLabel = "FILE",
             description =
-                    "Where to write the model (default: fast.model, or accurate.head with --model"
-                            + " accurate); use it with --model FILE.")
+                    "Where to write the model (default: fast.model); use it with --model FILE.")
     Path out;
-
-    @Option(
-            names = "--cache",
-            paramLabel = "DIR",
-            description =
-                    "Where --model accurate keeps computed MiniLM features between runs (default:"
-                            + " undertone-features in the temporary directory).")
-    Path cache;
 
     @Option(
             names = "--seed",
@@ -86,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description =
                     "With --model accurate: only write the train and val splits as MiniLM token ids"
-                            + " into DIR, for the GPU fine-tuning recipe in training/.")
+                            + " into DIR, the input of the fine-tuning recipe in training/.")
     Path exportTokens;
 
     private final PrintStream stdout;
@@ -132,7 +119,9 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         if (model.equals(AccurateModel.NAME)) {
-            return trainAccurate(train, val);
+            throw new UsageException(
+                    "--model accurate: the accurate model is fine-tuned in Python (see"
+                            + " training/README.md); add --export-tokens DIR to write its input");
         }
         Path out = this.out != null ? this.out : Path.of("fast.model");
         TrainOptions options = TrainOptions.defaults().withSeed(seed);
@@ -149,41 +138,6 @@ public final class TrainCommand implements Callable<Integer> {
         extra.put("seed", seed);
         extra.put("seconds", (System.nanoTime() - start) / 1e9);
         extra.put("out", out.toString());
-        stdout.println(SentimentJson.metrics(result.validation(), extra));
-        stdout.flush();
-        return 0;
-    }
-
-    private int trainAccurate(LabeledTexts train, LabeledTexts val) throws IOException {
-        Path target = out != null ? out : Path.of("accurate" + Models.HEAD_FILE_SUFFIX);
-        Path cacheDir =
-                cache != null
-                        ? cache
-                        : Path.of(System.getProperty("java.io.tmpdir"), "undertone-features");
-        HeadOptions options = HeadOptions.defaults().withSeed(seed);
-        long start = System.nanoTime();
-        AccurateTraining.Result result;
-        try (TrainingProgress progress = TrainingProgress.on(stderr)) {
-            result =
-                    new AccurateTraining(options, cacheDir, progress)
-                            .train(AccurateModels.BUILT_IN_ID, train, val, target);
-        }
-        stderr.println(
-                "Wrote the head of model "
-                        + result.id()
-                        + " (epoch "
-                        + result.epoch()
-                        + ") to "
-                        + target
-                        + ".");
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("model", result.id());
-        extra.put("train_n", (long) train.size());
-        extra.put("train_macro_recall", result.train().macroRecall());
-        extra.put("epoch", (long) result.epoch());
-        extra.put("seed", seed);
-        extra.put("seconds", (System.nanoTime() - start) / 1e9);
-        extra.put("out", target.toString());
         stdout.println(SentimentJson.metrics(result.validation(), extra));
         stdout.flush();
         return 0;

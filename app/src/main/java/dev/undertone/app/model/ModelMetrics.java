@@ -1,8 +1,8 @@
 package dev.undertone.app.model;
 
-import dev.undertone.app.model.accurate.AccurateModel;
 import dev.undertone.app.model.comprehend.ComprehendModel;
 import dev.undertone.core.sentiment.SentimentModel;
+import dev.undertone.models.accurate.AccurateModel;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.ToDoubleFunction;
@@ -33,6 +33,13 @@ public final class ModelMetrics {
                     m -> m.truncated(),
                     a.id(),
                     "Texts longer than the model's window, truncated before scoring");
+            counter(
+                    registry,
+                    "undertone_model_texts_failed",
+                    a,
+                    m -> m.failed(),
+                    a.id(),
+                    "Texts left unscored because the tokenizer or ONNX Runtime failed");
         } else if (model instanceof ComprehendModel c) {
             counter(
                     registry,

@@ -1,27 +1,24 @@
 package dev.undertone.app.model;
 
-import dev.undertone.app.model.accurate.AccurateModel;
-import dev.undertone.app.model.accurate.AccurateModels;
 import dev.undertone.app.model.comprehend.ComprehendConfig;
 import dev.undertone.app.model.comprehend.ComprehendModel;
 import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.core.sentiment.SentimentModels;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.undertone.models.ModelException;
+import dev.undertone.models.accurate.AccurateConfig;
+import dev.undertone.models.accurate.AccurateModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
- * The models the app adds to core's {@link SentimentModels}: {@code accurate} (ONNX Runtime, which
- * core must not depend on) and {@code comprehend} (the AWS SDK). {@link #registerBuiltIns} runs
- * once at start-up; {@link #load} is what {@code --model} resolves through.
+ * The models the app adds to core's {@link SentimentModels}: {@code accurate} (ONNX Runtime, from
+ * the models-onnx module, which core must not depend on) and {@code comprehend} (the AWS SDK).
+ * {@link #registerBuiltIns} runs once at start-up; {@link #load} is what {@code --model} resolves
+ * through.
  */
 public final class Models {
-
-    /** The file name ending of a head written by {@code undertone train --model accurate}. */
-    public static final String HEAD_FILE_SUFFIX = ".head";
 
     private static final AtomicBoolean REGISTERED = new AtomicBoolean();
 
@@ -30,7 +27,7 @@ public final class Models {
     /** Registers {@code accurate} and {@code comprehend}; later calls do nothing. */
     public static void registerBuiltIns() {
         if (REGISTERED.compareAndSet(false, true)) {
-            SentimentModels.register(AccurateModel.NAME, AccurateModels::builtIn);
+            AccurateModels.register();
             SentimentModels.register(
                     ComprehendModel.NAME, () -> comprehend(ComprehendConfig.defaults()));
         }
@@ -39,8 +36,8 @@ public final class Models {
     /**
      * The model of this name or file.
      *
-     * @param name a registered name, a fast model file from {@code train}, or an accurate head file
-     *     ({@value #HEAD_FILE_SUFFIX})
+     * @param name a registered name, a fast model file from {@code train}, or a fine-tuned graph
+     *     from {@code training/} ({@code .onnx})
      * @param comprehend settings for {@code comprehend}; when they differ from the defaults, a new
      *     client is made with them
      * @throws IllegalArgumentException naming the known models when there is no such model
@@ -52,12 +49,8 @@ public final class Models {
             return comprehend(comprehend);
         }
         Path file = Path.of(name);
-        if (name.endsWith(HEAD_FILE_SUFFIX) && Files.isRegularFile(file)) {
-            try {
-                return AccurateModels.load(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("loading the head file " + file, e);
-            }
+        if (name.endsWith(AccurateModels.FILE_SUFFIX) && Files.isRegularFile(file)) {
+            return AccurateModels.load(file, AccurateConfig.DEFAULTS);
         }
         return SentimentModels.load(name);
     }

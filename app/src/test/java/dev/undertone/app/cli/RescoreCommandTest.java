@@ -78,10 +78,10 @@ class RescoreCommandTest {
         assertThat(summary.get("matched").asLong()).isEqualTo(5);
         assertThat(summary.get("rescored").asLong()).isEqualTo(5);
         assertThat(summary.get("unscored").asLong()).isEqualTo(1);
-        assertThat(summary.get("model").asText()).isEqualTo("accurate-1");
+        assertThat(summary.get("model").asText()).isEqualTo("accurate-2");
         Map<String, StoredPost> after = stored();
         assertThat(after).hasSize(5);
-        assertThat(after.values()).allMatch(p -> p.post().modelId().equals("accurate-1"));
+        assertThat(after.values()).allMatch(p -> p.post().modelId().equals("accurate-2"));
         assertThat(after.get("p0").post().sentiment().sentiment()).isEqualTo(Sentiment.POSITIVE);
         assertThat(after.get("p1").post().sentiment().sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(after.get("p3").post().sentiment().isScored()).isFalse();
@@ -109,8 +109,8 @@ class RescoreCommandTest {
         assertThat(r.exitCode).as(r.err).isZero();
         Map<String, StoredPost> after = stored();
         assertThat(after.get("p0").post().modelId()).isEqualTo("fast-1");
-        assertThat(after.get("p4").post().modelId()).isEqualTo("accurate-1");
-        assertThat(after.values().stream().filter(p -> p.post().modelId().equals("accurate-1")))
+        assertThat(after.get("p4").post().modelId()).isEqualTo("accurate-2");
+        assertThat(after.values().stream().filter(p -> p.post().modelId().equals("accurate-2")))
                 .hasSize(2);
     }
 

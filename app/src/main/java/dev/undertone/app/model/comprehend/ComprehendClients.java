@@ -1,6 +1,6 @@
 package dev.undertone.app.model.comprehend;
 
-import dev.undertone.app.model.ModelException;
+import dev.undertone.models.ModelException;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;

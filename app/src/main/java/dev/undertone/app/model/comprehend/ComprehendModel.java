@@ -1,10 +1,10 @@
 package dev.undertone.app.model.comprehend;
 
-import dev.undertone.app.model.ModelException;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.SentimentScores;
+import dev.undertone.models.ModelException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
-package dev.undertone.app.model.accurate;
+package dev.undertone.models.accurate;
 
-import dev.undertone.app.model.ModelException;
+import dev.undertone.models.ModelException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

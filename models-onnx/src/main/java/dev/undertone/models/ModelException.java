@@ -1,4 +1,4 @@
-package dev.undertone.app.model;
+package dev.undertone.models;
 
 /**
  * A model that could not be loaded or run: its files are missing or unreadable, or its runtime
