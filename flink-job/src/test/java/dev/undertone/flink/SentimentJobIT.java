@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.undertone.core.index.opensearch.OpenSearchClient;
 import dev.undertone.core.index.opensearch.OpenSearchConfig;
+import dev.undertone.core.sentiment.SentimentModel;
+import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.track.PostTracker;
 import dev.undertone.flink.opensearch.OpenSearchSink;
 import dev.undertone.flink.opensearch.OpenSearchSinkConfig;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -109,6 +112,15 @@ class SentimentJobIT {
             boolean bounded,
             OpenSearchSinkConfig sinkConfig,
             SerializableFactory<PostTracker> tracker) {
+        return job(t, bounded, sinkConfig, tracker, TestPipeline.WordModel::new);
+    }
+
+    private SentimentJob job(
+            Topics t,
+            boolean bounded,
+            OpenSearchSinkConfig sinkConfig,
+            SerializableFactory<PostTracker> tracker,
+            SerializableFactory<SentimentModel> model) {
         KafkaSink<IndexChange> scored =
                 KafkaSink.<IndexChange>builder()
                         .setBootstrapServers(kafka.bootstrapServers())
@@ -124,7 +136,7 @@ class SentimentJobIT {
                 deadSink(t),
                 TestPipeline.TestDecoder::new,
                 tracker,
-                TestPipeline.WordModel::new,
+                model,
                 SentimentJob.Settings.defaults()
                         .withParallelism(PARALLELISM)
                         .withCheckpointInterval(Duration.ofMillis(500)));
@@ -458,6 +470,79 @@ class SentimentJobIT {
                                                     topic, p.partition()))
                             .toList();
             return consumer.endOffsets(parts).values().stream().mapToInt(Long::intValue).sum();
+        }
+    }
+
+    /** How many times {@link FailsOnceAfterScoring} has thrown: the MiniCluster shares the JVM. */
+    private static final AtomicInteger INJECTED_FAILURES = new AtomicInteger();
+
+    /** Posts the model has scored before the injected failure. */
+    private static final AtomicInteger SCORED_BEFORE_FAILURE = new AtomicInteger();
+
+    /**
+     * The model the job's {@code --model accurate} builds, failing its task once after it has
+     * scored a batch, so the job restarts from its last checkpoint and builds the model again.
+     */
+    private static final class FailsOnceAfterScoring
+            implements SerializableFactory<SentimentModel> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public SentimentModel create() throws Exception {
+            SentimentModel real = JobModels.factory("accurate").create();
+            return new SentimentModel() {
+                @Override
+                public String id() {
+                    return real.id();
+                }
+
+                @Override
+                public List<SentimentResult> classify(List<String> texts) {
+                    List<SentimentResult> r = real.classify(texts);
+                    if (SCORED_BEFORE_FAILURE.addAndGet(texts.size()) > 0
+                            && INJECTED_FAILURES.compareAndSet(0, 1)) {
+                        throw new IllegalStateException("injected task failure after scoring");
+                    }
+                    return r;
+                }
+            };
+        }
+    }
+
+    @Test
+    void theAccurateModelRunsInTheJobAndAgainAfterATaskFailure() throws Exception {
+        Topics t = Topics.named("accurate");
+        kafka.createTopics(PARALLELISM, t.raw(), t.scored(), t.dead());
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        Map<String, String> expected = new HashMap<>();
+        String[][] texts = {
+            {"I love this so much, what a wonderful day", "POSITIVE"},
+            {"This is awful, I hate it, worst service ever", "NEGATIVE"}
+        };
+        for (int i = 0; i < 120; i++) {
+            String[] t2 = texts[i % 2];
+            records.add(TestPipeline.post(t.raw(), "a" + i, t2[0] + " #" + i, false));
+            expected.put("file:a" + i, t2[1]);
+        }
+        produce(records);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        job(
+                        t,
+                        true,
+                        sinkConfig(t),
+                        SentimentJobMain.tracker(null, null),
+                        new FailsOnceAfterScoring())
+                .build(env);
+        env.execute("accurate");
+
+        assertThat(INJECTED_FAILURES.get()).as("the task failed once and restarted").isEqualTo(1);
+        Map<String, JsonNode> docs = documents(t.index());
+        assertThat(docs.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (var e : expected.entrySet()) {
+            JsonNode src = docs.get(e.getKey()).get("_source");
+            assertThat(src.get("model").asText()).isEqualTo("accurate-2");
+            assertThat(src.get("sentiment").asText()).as(e.getKey()).isEqualTo(e.getValue());
         }
     }
 }
