@@ -49,8 +49,8 @@ public sealed interface PostWrite extends Outcome
      * source, or edited so that the rules no longer keep it (the stored version must not stay
      * behind).
      *
-     * @param revision the deletion's revision in the post's own order, or {@link
-     *     Revisions#UNKNOWN} (then it removes whatever is stored)
+     * @param revision the deletion's revision in the post's own order, or {@link Revisions#UNKNOWN}
+     *     (then it removes whatever is stored)
      */
     record Delete(String key, long revision) implements PostWrite {
         /** A delete whose source gives no revision. */
@@ -76,8 +76,8 @@ public sealed interface PostWrite extends Outcome
     }
 
     /**
-     * The account is active again: its later posts are stored again (those removed by the purge
-     * are not brought back; the source does not send them again).
+     * The account is active again: its later posts are stored again (those removed by the purge are
+     * not brought back; the source does not send them again).
      */
     record RestoreAccount(PostSource source, String authorId) implements PostWrite {
         public RestoreAccount {

@@ -90,6 +90,44 @@ class SinkPartsTest {
     }
 
     @Test
+    void theVersionIsThePostsRevisionWhenItsSourceGivesOneElseTheKafkaOffset() {
+        ScoredPost plain = post("1", "t");
+        ScoredPost revised =
+                new ScoredPost(
+                        plain.post().withRevision(1_850_000_000_000_000_000L),
+                        plain.sentiment(),
+                        plain.modelId(),
+                        plain.scoredAt());
+
+        assertThat(IndexChange.of(new PostWrite.Upsert(plain), 41).version()).isEqualTo(41);
+        assertThat(IndexChange.of(new PostWrite.Upsert(revised), 41).version())
+                .isEqualTo(1_850_000_000_000_000_000L);
+        assertThat(IndexChange.of(new PostWrite.Delete("x:1", 77), 42).version()).isEqualTo(77);
+        assertThat(IndexChange.of(new PostWrite.Delete("x:1"), 43).version()).isEqualTo(43);
+    }
+
+    @Test
+    void aPurgeIsADeleteByQueryOnTheAccountAcrossTheAlias() {
+        IndexChangeConverter c =
+                new IndexChangeConverter(
+                        OpenSearchConfig.of("http://h:1", "posts").withRotation(IndexRotation.DAY));
+
+        BulkAction purge =
+                c.convert(
+                        IndexChange.of(
+                                new PostWrite.PurgeAccount(PostSource.BLUESKY, "did:plc:gone"), 5),
+                        NOW);
+
+        assertThat(purge.op()).isEqualTo(BulkAction.Op.DELETE_BY_AUTHOR);
+        assertThat(purge.op().byQuery()).isTrue();
+        assertThat(purge.index()).isEqualTo("posts");
+        assertThat(purge.id()).isEqualTo("bluesky:did:plc:gone");
+        assertThat(new String(purge.source(), StandardCharsets.UTF_8))
+                .isEqualTo("bluesky\ndid:plc:gone");
+        assertThat(purge.version()).isEqualTo(BulkAction.NO_VERSION);
+    }
+
+    @Test
     void bufferedActionsSurviveTheCheckpointRoundTrip() throws Exception {
         BulkAction a =
                 BulkAction.index("posts", "x:1", "{\"a\":1}".getBytes(StandardCharsets.UTF_8))

@@ -31,8 +31,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -111,7 +111,8 @@ public final class LuceneIndex implements AutoCloseable {
         Map<String, String> data = new HashMap<>();
         writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
         this.committedOffset = Long.parseLong(data.getOrDefault(JOURNAL_OFFSET, "0"));
-        this.applied = new Applied(committedOffset, PurgedAccounts.decode(data.get(PURGED_ACCOUNTS)));
+        this.applied =
+                new Applied(committedOffset, PurgedAccounts.decode(data.get(PURGED_ACCOUNTS)));
         this.keys = loadKeys();
     }
 
@@ -179,11 +180,11 @@ public final class LuceneIndex implements AutoCloseable {
      * Applies prepared writes in order and records that the journal is processed up to {@code
      * offsetAfter}. Not searchable until the next refresh, not durable until the next commit.
      *
-     * <p>An upsert or delete older than the stored version of its post ({@link
-     * Revisions#isOlder}) is ignored, so a late or replayed old version never replaces a newer one;
-     * the revision is in the document, so this holds across restarts. A purge removes the
-     * account's posts with one delete-by-query and records the account, in the commit with the
-     * journal offset, so its later posts are refused until it is restored.
+     * <p>An upsert or delete older than the stored version of its post ({@link Revisions#isOlder})
+     * is ignored, so a late or replayed old version never replaces a newer one; the revision is in
+     * the document, so this holds across restarts. A purge removes the account's posts with one
+     * delete-by-query and records the account, in the commit with the journal offset, so its later
+     * posts are refused until it is restored.
      */
     public WriteCounts apply(Prepared batch, long offsetAfter) throws IOException {
         long indexed = 0;
@@ -202,8 +203,10 @@ public final class LuceneIndex implements AutoCloseable {
                 if (w instanceof PostWrite.Upsert u) {
                     Post post = u.post().post();
                     String key = post.key();
-                    String account = accountOf(post);
-                    if (account != null && accounts.contains(account)) {
+                    if (!accounts.isEmpty()
+                            && post.authorId() != null
+                            && accounts.contains(
+                                    PostWrite.accountKey(post.source(), post.authorId()))) {
                         refused++;
                         continue;
                     }
@@ -219,7 +222,14 @@ public final class LuceneIndex implements AutoCloseable {
                         // segment at the next flush, the largest cost of a large replay.
                         writer.addDocument(batch.documents().get(i));
                     }
-                    unrefreshed.put(key, new Pending(true, generation, u.revision(), account));
+                    unrefreshed.put(
+                            key,
+                            new Pending(
+                                    true,
+                                    generation,
+                                    u.revision(),
+                                    post.source(),
+                                    post.authorId()));
                     keys.add(key);
                     if (publishing) {
                         unpublished.add(u.post());
@@ -243,7 +253,7 @@ public final class LuceneIndex implements AutoCloseable {
                     deleted++;
                 } else if (w instanceof PostWrite.PurgeAccount p) {
                     String account = PostWrite.accountKey(p.source(), p.authorId());
-                    List<String> removed = accountKeys(searcher, p, account);
+                    List<String> removed = accountKeys(searcher, p);
                     // deletes apply to every document added before them, refreshed or not
                     writer.deleteDocuments(accountQuery(p.source(), p.authorId()));
                     removed.forEach(this::markDeleted);
@@ -282,8 +292,7 @@ public final class LuceneIndex implements AutoCloseable {
             searchers.release(searcher);
         }
         // One volatile write: a commit sees the offset and the purged accounts of the same batch.
-        applied =
-                new Applied(offsetAfter, accountsChanged ? Set.copyOf(accounts) : accounts);
+        applied = new Applied(offsetAfter, accountsChanged ? Set.copyOf(accounts) : accounts);
         uncommitted = true;
         return new WriteCounts(indexed, updated, deleted, purged, stale, refused);
     }
@@ -294,7 +303,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     private void markDeleted(String key) {
-        unrefreshed.put(key, new Pending(false, generation, Revisions.UNKNOWN, null));
+        unrefreshed.put(key, new Pending(false, generation, Revisions.UNKNOWN, null, null));
         if (publishing) {
             unpublishedDeletes.add(key);
         }
@@ -304,7 +313,7 @@ public final class LuceneIndex implements AutoCloseable {
      * The keys of the account's live posts: those the searcher sees, unless a write since changed
      * them, and those written since.
      */
-    private List<String> accountKeys(IndexSearcher searcher, PostWrite.PurgeAccount p, String account)
+    private List<String> accountKeys(IndexSearcher searcher, PostWrite.PurgeAccount p)
             throws IOException {
         List<String> found = new ArrayList<>();
         Query q = accountQuery(p.source(), p.authorId());
@@ -320,7 +329,9 @@ public final class LuceneIndex implements AutoCloseable {
         }
         unrefreshed.forEach(
                 (key, pending) -> {
-                    if (pending.exists() && account.equals(pending.account())) {
+                    if (pending.exists()
+                            && p.source() == pending.source()
+                            && p.authorId().equals(pending.authorId())) {
                         found.add(key);
                     }
                 });
@@ -332,10 +343,6 @@ public final class LuceneIndex implements AutoCloseable {
                 .add(new TermQuery(new Term(IndexFields.SOURCE, source.id())), Occur.FILTER)
                 .add(new TermQuery(new Term(IndexFields.AUTHOR_ID, authorId)), Occur.FILTER)
                 .build();
-    }
-
-    private static String accountOf(Post post) {
-        return post.authorId() == null ? null : PostWrite.accountKey(post.source(), post.authorId());
     }
 
     /** Removes posts created before {@code cutoff} ({@code --retain}) and refreshes. */
@@ -425,9 +432,11 @@ public final class LuceneIndex implements AutoCloseable {
      *
      * @param exists whether it is stored now
      * @param revision the stored version's revision
-     * @param account the author's account key, for a purge to find it
+     * @param source the post's source, for a purge to find it
+     * @param authorId the post's author id, for a purge to find it
      */
-    private record Pending(boolean exists, long generation, long revision, String account) {}
+    private record Pending(
+            boolean exists, long generation, long revision, PostSource source, String authorId) {}
 
     /** What the applied batches reached: the journal offset and the accounts purged then. */
     private record Applied(long offset, Set<String> purgedAccounts) {}
@@ -470,7 +479,10 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** Whether a post is stored (written since the last refresh, or in the searcher) and its revision. */
+    /**
+     * Whether a post is stored (written since the last refresh, or in the searcher) and its
+     * revision.
+     */
     private Version stored(StoredKeys stored, String key) throws IOException {
         Pending pending = unrefreshed.get(key);
         if (pending != null) {

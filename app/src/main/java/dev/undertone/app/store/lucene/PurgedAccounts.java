@@ -5,8 +5,8 @@ import java.util.TreeSet;
 
 /**
  * The purged accounts as the index's commit user data holds them: their keys ({@code
- * source:authorId}), sorted, one per line. In the commit user data rather than in documents, so
- * the record changes atomically with the journal offset and the deletes of the same commit, and no
+ * source:authorId}), sorted, one per line. In the commit user data rather than in documents, so the
+ * record changes atomically with the journal offset and the deletes of the same commit, and no
  * query has to leave marker documents out. Accounts are few (deleted or taken down ones seen in the
  * stream), so the value stays small.
  */

@@ -151,8 +151,7 @@ class LuceneIndexRevisionsTest {
         // reopened: the purge is remembered, until the account is active again
         try (LuceneIndex index = open(dir)) {
             assertThat(index.committedOffset()).isEqualTo(7);
-            assertThat(index.apply(List.of(upsert(ALICE, "5", "a5", 3)), 8).refused())
-                    .isEqualTo(1);
+            assertThat(index.apply(List.of(upsert(ALICE, "5", "a5", 3)), 8).refused()).isEqualTo(1);
             index.apply(
                     List.of(
                             new PostWrite.RestoreAccount(PostSource.BLUESKY, ALICE),

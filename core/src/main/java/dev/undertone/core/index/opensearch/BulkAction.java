@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param index the concrete index (or an alias with a single write index)
  * @param id the document id: the post key, hashed when longer than OpenSearch's 512 bytes
  * @param source the document's JSON on one line for {@link Op#INDEX}, the post key (UTF-8) for
- *     {@link Op#DELETE_BY_KEY}, empty for {@link Op#DELETE}
- * @param version the change's version, newer changes of a post having higher ones; OpenSearch keeps
- *     the highest ({@code version_type=external_gte}) so a retried or replayed older change never
- *     overwrites a newer one. {@link #NO_VERSION} for none
+ *     {@link Op#DELETE_BY_KEY}, {@code source\nauthorId} (UTF-8) for {@link Op#DELETE_BY_AUTHOR},
+ *     empty for {@link Op#DELETE}
+ * @param version the change's version, newer changes of a post having higher ones (the post's
+ *     revision at its source when it has one, see {@code Revisions}); OpenSearch keeps the highest
+ *     ({@code version_type=external_gte}) so a retried or replayed older change never overwrites a
+ *     newer one. {@link #NO_VERSION} for none
  * @param attempts how many times this action was sent before and failed
  * @param firstFailureMillis when it first failed (epoch millis), 0 when it never did
  */
@@ -51,15 +53,29 @@ public record BulkAction(
          * rotating, where a deletion does not say which index holds the post. Sent as a {@code
          * _delete_by_query}, not in the {@code _bulk} body.
          */
-        DELETE_BY_KEY;
+        DELETE_BY_KEY,
+        /**
+         * Delete every post of an account (deleted or taken down at its source), across the indices
+         * behind an alias. Sent as a {@code _delete_by_query} on the source and author id, after
+         * the {@code _bulk} actions of the same batch and a refresh, so posts written just before
+         * it go too.
+         */
+        DELETE_BY_AUTHOR;
 
         /** The action name as the {@code _bulk} API spells it. */
         public String apiName() {
             return switch (this) {
                 case INDEX -> "index";
                 case DELETE -> "delete";
-                case DELETE_BY_KEY -> "delete_by_query";
+                case DELETE_BY_KEY, DELETE_BY_AUTHOR -> "delete_by_query";
             };
+        }
+
+        /**
+         * Whether the action is sent as a {@code _delete_by_query}, not in a {@code _bulk} body.
+         */
+        public boolean byQuery() {
+            return this == DELETE_BY_KEY || this == DELETE_BY_AUTHOR;
         }
     }
 
@@ -95,6 +111,26 @@ public record BulkAction(
                 alias,
                 postKey,
                 postKey.getBytes(StandardCharsets.UTF_8),
+                NO_VERSION,
+                0,
+                0);
+    }
+
+    /**
+     * Deletes every post of an account from every index behind {@code alias}.
+     *
+     * @param source the network's id ({@code bluesky})
+     * @param authorId the account's stable id (a DID)
+     */
+    public static BulkAction deleteByAuthor(String alias, String source, String authorId) {
+        if (source.indexOf('\n') >= 0 || authorId.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("a source or author id with a line break");
+        }
+        return new BulkAction(
+                Op.DELETE_BY_AUTHOR,
+                alias,
+                source + ":" + authorId,
+                (source + "\n" + authorId).getBytes(StandardCharsets.UTF_8),
                 NO_VERSION,
                 0,
                 0);

@@ -19,8 +19,8 @@ public final class BulkRequestEncoder {
     public static byte[] encode(List<BulkAction> actions) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(estimate(actions));
         for (BulkAction a : actions) {
-            if (a.op() == BulkAction.Op.DELETE_BY_KEY) {
-                throw new IllegalArgumentException("a delete by key is not a _bulk action");
+            if (a.op().byQuery()) {
+                throw new IllegalArgumentException("a " + a.op() + " is not a _bulk action");
             }
             ObjectNode meta = PostJson.mapper().createObjectNode();
             ObjectNode target = meta.putObject(a.op().apiName());

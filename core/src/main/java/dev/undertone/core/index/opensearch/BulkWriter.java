@@ -3,6 +3,7 @@ package dev.undertone.core.index.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.undertone.core.index.IndexFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,9 +40,14 @@ public final class BulkWriter {
         List<Integer> byKeyPositions = new ArrayList<>();
         List<String> byKeyAliases = new ArrayList<>();
         List<String> keys = new ArrayList<>();
+        List<Integer> byAuthorPositions = new ArrayList<>();
+        List<BulkAction> byAuthor = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
             BulkAction a = actions.get(i);
-            if (a.op() == BulkAction.Op.DELETE_BY_KEY) {
+            if (a.op() == BulkAction.Op.DELETE_BY_AUTHOR) {
+                byAuthorPositions.add(i);
+                byAuthor.add(a);
+            } else if (a.op() == BulkAction.Op.DELETE_BY_KEY) {
                 byKeyPositions.add(i);
                 byKeyAliases.add(a.index());
                 keys.add(new String(a.source(), StandardCharsets.UTF_8));
@@ -58,8 +64,28 @@ public final class BulkWriter {
                 keys.isEmpty()
                         ? CompletableFuture.completedFuture(new RetryAction.Success())
                         : deleteByKey(byKeyAliases, keys);
-        return bulkDone.thenCombine(
-                byKeyDone, (b, d) -> merge(actions.size(), b, bulkPositions, d, byKeyPositions));
+        if (byAuthor.isEmpty()) {
+            return bulkDone.thenCombine(
+                    byKeyDone,
+                    (b, d) -> merge(actions.size(), b, bulkPositions, d, byKeyPositions));
+        }
+        // Purges go after the batch's other actions, so a post written just before is removed.
+        return bulkDone.thenCombine(byKeyDone, List::of)
+                .thenCompose(
+                        done ->
+                                deleteByAuthor(byAuthor)
+                                        .thenApply(
+                                                purge ->
+                                                        merge(
+                                                                actions.size(),
+                                                                List.of(
+                                                                        done.get(0),
+                                                                        done.get(1),
+                                                                        purge),
+                                                                List.of(
+                                                                        bulkPositions,
+                                                                        byKeyPositions,
+                                                                        byAuthorPositions))));
     }
 
     /** Writes the actions and waits. */
@@ -102,9 +128,47 @@ public final class BulkWriter {
         ObjectNode query = PostJson.mapper().createObjectNode();
         ArrayNode terms = query.putObject("query").putObject("terms").putArray("key");
         keys.forEach(terms::add);
+        return deleteByQuery(alias, query, keys.size(), "key", "");
+    }
+
+    /**
+     * Deletes the posts of purged accounts: a refresh first, since {@code _delete_by_query} only
+     * finds what a search finds, then one query on source and author id for all of them.
+     */
+    private CompletableFuture<RetryAction> deleteByAuthor(List<BulkAction> purges) {
+        String alias = purges.get(0).index();
+        if (purges.stream().anyMatch(a -> !a.index().equals(alias))) {
+            return CompletableFuture.completedFuture(
+                    new RetryAction.Reject("deletes by author for several aliases in one batch"));
+        }
+        ObjectNode query = PostJson.mapper().createObjectNode();
+        ObjectNode bool = query.putObject("query").putObject("bool");
+        ArrayNode should = bool.putArray("should");
+        for (BulkAction a : purges) {
+            String[] f = new String(a.source(), StandardCharsets.UTF_8).split("\n", 2);
+            ArrayNode filter = should.addObject().putObject("bool").putArray("filter");
+            filter.addObject().putObject("term").put(IndexFields.SOURCE, f[0]);
+            filter.addObject().putObject("term").put(IndexFields.AUTHOR_ID, f[1]);
+        }
+        bool.put("minimum_should_match", 1);
         return client.sendAsync(
                         "POST",
-                        "/" + alias + "/_delete_by_query?conflicts=proceed&ignore_unavailable=true",
+                        "/" + alias + "/_refresh?ignore_unavailable=true",
+                        new byte[0],
+                        null)
+                .thenCompose(
+                        r -> deleteByQuery(alias, query, purges.size(), "author", "&refresh=true"))
+                .exceptionally(BulkRetryClassifier::classify);
+    }
+
+    private CompletableFuture<RetryAction> deleteByQuery(
+            String alias, ObjectNode query, int count, String by, String params) {
+        return client.sendAsync(
+                        "POST",
+                        "/"
+                                + alias
+                                + "/_delete_by_query?conflicts=proceed&ignore_unavailable=true"
+                                + params,
                         query.toString().getBytes(StandardCharsets.UTF_8),
                         null)
                 .handle(
@@ -118,10 +182,12 @@ public final class BulkWriter {
                             }
                             if (!r.ok()) {
                                 RetryAction a =
-                                        BulkRetryClassifier.classify(r.status(), null, keys.size());
+                                        BulkRetryClassifier.classify(r.status(), null, count);
                                 return a instanceof RetryAction.Reject
                                         ? new RetryAction.Reject(
-                                                "deleting by key: HTTP "
+                                                "deleting by "
+                                                        + by
+                                                        + ": HTTP "
                                                         + r.status()
                                                         + ": "
                                                         + OpenSearchClient.abbreviate(r.text()))
@@ -131,7 +197,9 @@ public final class BulkWriter {
                                 JsonNode failures = r.json().path("failures");
                                 return failures.isArray() && !failures.isEmpty()
                                         ? new RetryAction.Retry(
-                                                "delete by key had failures: "
+                                                "delete by "
+                                                        + by
+                                                        + " had failures: "
                                                         + OpenSearchClient.abbreviate(
                                                                 failures.toString()))
                                         : new RetryAction.Success();
@@ -149,25 +217,34 @@ public final class BulkWriter {
             List<Integer> bulkPositions,
             RetryAction byKey,
             List<Integer> byKeyPositions) {
+        return merge(size, List.of(bulk, byKey), List.of(bulkPositions, byKeyPositions));
+    }
+
+    /** Maps partial outcomes back onto positions in the original action list. */
+    static RetryAction merge(int size, List<RetryAction> parts, List<List<Integer>> positions) {
         List<Integer> retry = new ArrayList<>();
         List<RetryAction.Rejection> rejected = new ArrayList<>();
-        collect(bulk, bulkPositions, retry, rejected);
-        collect(byKey, byKeyPositions, retry, rejected);
+        for (int i = 0; i < parts.size(); i++) {
+            collect(parts.get(i), positions.get(i), retry, rejected);
+        }
         if (retry.isEmpty() && rejected.isEmpty()) {
             return new RetryAction.Success();
         }
         if (retry.size() == size) {
-            return new RetryAction.Retry(reason(bulk, byKey));
+            return new RetryAction.Retry(reason(parts));
         }
         retry.sort(Integer::compare);
         rejected.sort((a, b) -> Integer.compare(a.position(), b.position()));
         return new RetryAction.Partial(retry, rejected);
     }
 
-    private static String reason(RetryAction a, RetryAction b) {
-        return a instanceof RetryAction.Retry r
-                ? r.reason()
-                : b instanceof RetryAction.Retry r2 ? r2.reason() : "partial failure";
+    private static String reason(List<RetryAction> parts) {
+        for (RetryAction a : parts) {
+            if (a instanceof RetryAction.Retry r) {
+                return r.reason();
+            }
+        }
+        return "partial failure";
     }
 
     private static void collect(
