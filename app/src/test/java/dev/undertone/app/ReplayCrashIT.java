@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 at arbitrary moments of a replay, then the same command again: every post ends up in the
- * index exactly once, and {@code stats} agrees with what the test computed on its own.
+ * kill -9 at arbitrary moments of a replay, each shown to land mid-run (the process was killed, not
+ * finished, after journaling and before everything was committed), then the same command again:
+ * every post ends up in the index exactly once, and {@code stats} agrees with what the test
+ * computed on its own.
  */
 class ReplayCrashIT {
     private static final int POSTS = 50_000;
@@ -52,8 +54,19 @@ class ReplayCrashIT {
             long journaledBefore = journalBytes(data);
             await().atMost(Duration.ofMinutes(2))
                     .until(() -> journalBytes(data) > journaledBefore || !p.isAlive());
+            assertThat(p.isAlive())
+                    .as("replay %d ended by itself before it journaled anything", kill)
+                    .isTrue();
             Thread.sleep(random.nextInt(1500));
-            p.destroyForcibly().waitFor();
+            int exit = p.destroyForcibly().waitFor();
+            // The kill landed mid-run: SIGKILL ended the process (137 = 128 + 9, not a clean
+            // exit of a finished replay), after it had journaled records (above) and before all
+            // of them were committed to the index.
+            assertThat(exit).as("replay %d was still running when killed", kill).isEqualTo(137);
+            int committed = committedPosts(data.resolve("index"));
+            assertThat(committed)
+                    .as("posts committed when replay %d was killed", kill)
+                    .isLessThan(expected);
         }
         UndertoneProcess.Result last =
                 UndertoneProcess.run(
@@ -117,6 +130,21 @@ class ReplayCrashIT {
                 sum += Files.size(f);
             }
             return sum;
+        }
+    }
+
+    /** Posts in the index's last commit (0 before the first one). */
+    private static int committedPosts(Path index) throws Exception {
+        if (!Files.isDirectory(index)) {
+            return 0;
+        }
+        try (var dir = FSDirectory.open(index)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return 0;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                return reader.numDocs();
+            }
         }
     }
 
