@@ -41,7 +41,13 @@ class ReplayCrashIT {
         Path logs = tmp.resolve("logs");
         int expected = writePosts(input);
         Random random = new Random(42);
+        long inputBytes = Files.size(input);
         for (int kill = 0; kill < 3; kill++) {
+            // Kill as soon as this run has journaled 10 to 20% of the file (a different point
+            // each time): the reader is still at work, and after three kills at least 40% of the
+            // file is left for the final run.
+            long journaledBefore = journalBytes(data);
+            long step = (long) (inputBytes * (0.1 + 0.1 * random.nextDouble()));
             Process p =
                     UndertoneProcess.start(
                             logs,
@@ -50,21 +56,18 @@ class ReplayCrashIT {
                             input.toString(),
                             "--data",
                             data.toString());
-            // Kill once the run is past start-up and journaling, at a different point each time.
-            long journaledBefore = journalBytes(data);
             await().atMost(Duration.ofMinutes(2))
-                    .until(() -> journalBytes(data) > journaledBefore || !p.isAlive());
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> journalBytes(data) >= journaledBefore + step || !p.isAlive());
             assertThat(p.isAlive())
-                    .as("replay %d ended by itself before it journaled anything", kill)
+                    .as("replay %d ended by itself before it journaled %d bytes", kill, step)
                     .isTrue();
-            Thread.sleep(random.nextInt(1500));
             int exit = p.destroyForcibly().waitFor();
             // The kill landed mid-run: SIGKILL ended the process (137 = 128 + 9, not a clean
-            // exit of a finished replay), after it had journaled records (above) and before all
-            // of them were committed to the index.
+            // exit of a finished replay), after it had journaled records and before all of them
+            // were committed to the index.
             assertThat(exit).as("replay %d was still running when killed", kill).isEqualTo(137);
-            int committed = committedPosts(data.resolve("index"));
-            assertThat(committed)
+            assertThat(committedPosts(data.resolve("index")))
                     .as("posts committed when replay %d was killed", kill)
                     .isLessThan(expected);
         }
