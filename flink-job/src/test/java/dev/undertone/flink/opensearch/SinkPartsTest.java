@@ -2,9 +2,7 @@ package dev.undertone.flink.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.undertone.core.index.opensearch.BulkAction;
 import dev.undertone.core.index.opensearch.IndexRotation;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.index.opensearch.PostJson;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
@@ -12,6 +10,8 @@ import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.stage.PostWrite;
 import dev.undertone.flink.IndexChange;
+import dev.undertone.opensearch.BulkAction;
+import dev.undertone.opensearch.OpenSearchConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;

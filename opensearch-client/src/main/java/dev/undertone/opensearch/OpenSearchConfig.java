@@ -1,5 +1,6 @@
-package dev.undertone.core.index.opensearch;
+package dev.undertone.opensearch;
 
+import dev.undertone.core.index.opensearch.IndexRotation;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;

@@ -1,6 +1,7 @@
-package dev.undertone.core.index.opensearch;
+package dev.undertone.opensearch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.undertone.core.index.opensearch.PostJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,7 @@
-package dev.undertone.core.index.opensearch;
+package dev.undertone.opensearch;
 
+import dev.undertone.core.index.opensearch.IndexRotation;
+import dev.undertone.core.index.opensearch.IndexTemplate;
 import java.io.IOException;
 
 /**

@@ -1,6 +1,7 @@
-package dev.undertone.core.index.opensearch;
+package dev.undertone.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.undertone.core.index.opensearch.PostJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package dev.undertone.core.index.opensearch;
+package dev.undertone.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

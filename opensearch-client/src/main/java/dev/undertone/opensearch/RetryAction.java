@@ -1,4 +1,4 @@
-package dev.undertone.core.index.opensearch;
+package dev.undertone.opensearch;
 
 import java.util.List;
 
