@@ -86,4 +86,56 @@ class TrainCommandTest {
         assertThat(r.exitCode).isEqualTo(2);
         assertThat(r.err).contains("--data").contains("train_text.txt");
     }
+
+    private static Path umsabSample() throws Exception {
+        return Path.of(TrainCommandTest.class.getResource("/umsab/spanish/train_text.txt").toURI())
+                .getParent()
+                .getParent();
+    }
+
+    @Test
+    void trainsALanguageModelDeterministicallyIntoTheOutDirectory() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        String[] args = {"train", "--lang", "es", "--lang-data", umsabSample().toString()};
+        CliRun first = CliRun.run("", concat(args, "--out", a.toString()));
+        CliRun second = CliRun.run("", concat(args, "--out", b.toString()));
+        assertThat(first.exitCode).as(first.err).isZero();
+        assertThat(second.exitCode).as(second.err).isZero();
+        Path model = a.resolve("fast-2-es.model");
+        assertThat(Files.readAllBytes(model))
+                .isEqualTo(Files.readAllBytes(b.resolve("fast-2-es.model")));
+        JsonNode summary = new ObjectMapper().readTree(first.lastOutLine());
+        assertThat(summary.get("n").asInt()).isEqualTo(60);
+        assertThat(summary.get("model").asText()).isEqualTo("fast-2/es");
+        assertThat(summary.get("lang").asText()).isEqualTo("es");
+        assertThat(summary.get("train_n").asInt()).isEqualTo(150);
+        assertThat(first.err).contains("Wrote model fast-2/es");
+        // The file is a Spanish model: it scores texts given as Spanish, and only those.
+        CliRun es = CliRun.run("", "classify", "--model", model.toString(), "--lang", "es", "hola");
+        assertThat(es.exitCode).as(es.err).isZero();
+        CliRun en = CliRun.run("", "classify", "--model", model.toString(), "--lang", "en", "hi");
+        assertThat(en.exitCode).isEqualTo(2);
+    }
+
+    @Test
+    void langMustNameALanguageWithAModel() throws Exception {
+        CliRun sv =
+                CliRun.run("", "train", "--lang", "sv", "--lang-data", umsabSample().toString());
+        assertThat(sv.exitCode).isEqualTo(2);
+        assertThat(sv.err).contains("--lang").contains("'sv'");
+        CliRun en = CliRun.run("", "train", "--lang", "en");
+        assertThat(en.exitCode).isEqualTo(2);
+        assertThat(en.err).contains("--lang");
+        CliRun missing =
+                CliRun.run("", "train", "--lang", "de", "--lang-data", umsabSample().toString());
+        assertThat(missing.exitCode).isEqualTo(2);
+        assertThat(missing.err).contains("--lang-data").contains("german");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
