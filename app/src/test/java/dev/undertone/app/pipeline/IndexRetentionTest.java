@@ -10,6 +10,7 @@ import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.SentimentScores;
@@ -36,21 +37,10 @@ class IndexRetentionTest {
 
     private static PostWrite upsert(String id, Instant created) {
         Post p =
-                new Post(
-                        PostSource.FILE,
-                        id,
-                        created,
-                        "a",
-                        null,
-                        "text of " + id,
-                        List.of("en"),
-                        null,
-                        null,
-                        null,
-                        false,
-                        false,
-                        false,
-                        null);
+                TestPosts.post(PostSource.FILE, id, created, "text of " + id)
+                        .author("a", null)
+                        .langs(List.of("en"))
+                        .build();
         return new PostWrite.Upsert(
                 new ScoredPost(
                         p,
