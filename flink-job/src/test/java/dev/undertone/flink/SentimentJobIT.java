@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.undertone.core.index.opensearch.OpenSearchClient;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.track.PostTracker;
 import dev.undertone.flink.opensearch.OpenSearchSink;
 import dev.undertone.flink.opensearch.OpenSearchSinkConfig;
+import dev.undertone.opensearch.OpenSearchClient;
+import dev.undertone.opensearch.OpenSearchConfig;
 import dev.undertone.testkit.KafkaBroker;
 import dev.undertone.testkit.OpenSearchNode;
 import java.io.IOException;

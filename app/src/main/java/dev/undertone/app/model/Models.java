@@ -6,6 +6,7 @@ import dev.undertone.app.model.comprehend.ComprehendConfig;
 import dev.undertone.app.model.comprehend.ComprehendModel;
 import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.core.sentiment.SentimentModels;
+import dev.undertone.core.sentiment.fast.FastModels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The models the app adds to core's {@link SentimentModels}: {@code accurate} (ONNX Runtime, which
- * core must not depend on) and {@code comprehend} (the AWS SDK). {@link #registerBuiltIns} runs
+ * core must not depend on; English, with the fast model of each other language beside it) and
+ * {@code comprehend} (the AWS SDK, with its own list of languages). {@link #registerBuiltIns} runs
  * once at start-up; {@link #load} is what {@code --model} resolves through.
  */
 public final class Models {
@@ -30,7 +32,10 @@ public final class Models {
     /** Registers {@code accurate} and {@code comprehend}; later calls do nothing. */
     public static void registerBuiltIns() {
         if (REGISTERED.compareAndSet(false, true)) {
-            SentimentModels.register(AccurateModel.NAME, AccurateModels::builtIn);
+            // accurate scores English (and untagged) posts; the fast model of each other language
+            // scores the rest, so choosing accurate loses no language that fast scores.
+            SentimentModels.register(
+                    AccurateModel.NAME, () -> FastModels.routed(AccurateModels.builtIn()));
             SentimentModels.register(
                     ComprehendModel.NAME, () -> comprehend(ComprehendConfig.defaults()));
         }

@@ -1,13 +1,13 @@
 package dev.undertone.flink.opensearch;
 
 import dev.undertone.core.index.ContentWords;
-import dev.undertone.core.index.opensearch.BulkAction;
 import dev.undertone.core.index.opensearch.IndexRotation;
-import dev.undertone.core.index.opensearch.IndexSetup;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.index.opensearch.PostJson;
 import dev.undertone.core.stage.PostWrite;
 import dev.undertone.flink.IndexChange;
+import dev.undertone.opensearch.BulkAction;
+import dev.undertone.opensearch.IndexSetup;
+import dev.undertone.opensearch.OpenSearchConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.flink.api.connector.sink2.SinkWriter;

@@ -143,7 +143,8 @@ public final class PostDocuments {
                         TRUE.equals(doc.get(IndexFields.REPLY)),
                         TRUE.equals(doc.get(IndexFields.REPOST)),
                         TRUE.equals(doc.get(IndexFields.QUOTE)),
-                        List.of(doc.getValues(IndexFields.TRACKS)));
+                        List.of(doc.getValues(IndexFields.TRACKS)),
+                        List.of() /* links are not stored */);
         IndexableField revision = doc.getField(IndexFields.REVISION);
         if (revision != null) {
             post = post.withRevision(revision.numericValue().longValue());

@@ -54,6 +54,7 @@ class LuceneIndexRevisionsTest {
                                 false,
                                 false,
                                 false,
+                                null,
                                 null)
                         .withRevision(revision);
         return new PostWrite.Upsert(
