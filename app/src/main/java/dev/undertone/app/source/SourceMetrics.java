@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -242,12 +241,6 @@ public final class SourceMetrics {
         m.put("lag_seconds", Double.isNaN(lag) ? null : lag);
         m.put("last_error", lastError);
         return m;
-    }
-
-    /** Time since the last event was received, or null before the first. */
-    public Duration sinceLastEvent() {
-        long last = lastEventMillis.get();
-        return last < 0 ? null : Duration.ofMillis(clock.millis() - last);
     }
 
     private void count(String errorType) {

@@ -2,6 +2,7 @@ package dev.undertone.app.bench;
 
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.PostScorer;
 import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.core.sentiment.SentimentModels;
@@ -134,21 +135,9 @@ public final class MixedLanguageScoringBenchmark {
     }
 
     private static Post post(int id, String text, List<String> langs) {
-        return new Post(
-                PostSource.FILE,
-                Integer.toString(id),
-                Instant.EPOCH,
-                null,
-                null,
-                text,
-                langs,
-                null,
-                List.of(),
-                List.of(),
-                false,
-                false,
-                false,
-                List.of());
+        return TestPosts.post(PostSource.FILE, Integer.toString(id), Instant.EPOCH, text)
+                .langs(langs)
+                .build();
     }
 
     private static List<String> lines(Path file) throws IOException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.fast.FastModels;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,21 +43,10 @@ class LanguageRoutedModelTest {
     }
 
     private static Post post(String id, String text, List<String> langs) {
-        return new Post(
-                PostSource.BLUESKY,
-                id,
-                Instant.EPOCH,
-                "a",
-                null,
-                text,
-                langs,
-                null,
-                null,
-                null,
-                false,
-                false,
-                false,
-                null);
+        return TestPosts.post(PostSource.BLUESKY, id, Instant.EPOCH, text)
+                .author("a", null)
+                .langs(langs)
+                .build();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.undertone.core.index.opensearch.PostJson;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.stage.PostWrite;
 import dev.undertone.flink.IndexChange;
@@ -26,21 +27,10 @@ class SinkPartsTest {
 
     private static ScoredPost post(String id, String text) {
         Post p =
-                new Post(
-                        PostSource.X,
-                        id,
-                        CREATED,
-                        "a",
-                        null,
-                        text,
-                        List.of("en"),
-                        null,
-                        List.of(),
-                        List.of(),
-                        false,
-                        false,
-                        false,
-                        List.of());
+                TestPosts.post(PostSource.X, id, CREATED, text)
+                        .author("a", null)
+                        .langs(List.of("en"))
+                        .build();
         return new ScoredPost(p, SentimentResult.unscored("empty_text"), "m-1", NOW);
     }
 

@@ -137,7 +137,8 @@ public final class PostDocuments {
                         TRUE.equals(doc.get(IndexFields.REPLY)),
                         TRUE.equals(doc.get(IndexFields.REPOST)),
                         TRUE.equals(doc.get(IndexFields.QUOTE)),
-                        List.of(doc.getValues(IndexFields.TRACKS)));
+                        List.of(doc.getValues(IndexFields.TRACKS)),
+                        List.of() /* links are not stored */);
         String label = doc.get(IndexFields.SENTIMENT);
         SentimentResult result =
                 IndexFields.UNSCORED.equals(label)

@@ -14,6 +14,7 @@ import dev.undertone.core.index.opensearch.IndexRotation;
 import dev.undertone.core.index.opensearch.PostJson;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.opensearch.BulkAction;
 import dev.undertone.opensearch.BulkWriter;
 import dev.undertone.opensearch.IndexSetup;
@@ -141,21 +142,21 @@ class OpenSearchPostStoreIT extends PostStoreContract {
     private static ScoredPost daysLater(ScoredPost s, int days) {
         Post p = s.post();
         Post moved =
-                new Post(
-                        p.source(),
-                        p.id() + "-d" + days,
-                        p.createdAt().plus(Duration.ofDays(days)),
-                        p.authorHandle(),
-                        p.authorId(),
-                        p.text(),
-                        p.langs(),
-                        p.url(),
-                        p.hashtags(),
-                        p.mentions(),
-                        p.reply(),
-                        p.repost(),
-                        p.quote(),
-                        p.tracks());
+                TestPosts.post(
+                                p.source(),
+                                p.id() + "-d" + days,
+                                p.createdAt().plus(Duration.ofDays(days)),
+                                p.text())
+                        .author(p.authorHandle(), p.authorId())
+                        .langs(p.langs())
+                        .url(p.url())
+                        .hashtags(p.hashtags())
+                        .mentions(p.mentions())
+                        .tracks(p.tracks())
+                        .reply(p.reply())
+                        .repost(p.repost())
+                        .quote(p.quote())
+                        .build();
         return new ScoredPost(moved, s.sentiment(), s.modelId(), s.scoredAt());
     }
 

@@ -14,6 +14,7 @@ import dev.undertone.app.web.LiveFeed;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -101,21 +102,16 @@ class DashboardBrowserIT {
 
     private static StoredPost evilLinkPost() {
         Post p =
-                new Post(
-                        PostSource.MASTODON,
-                        "evil-link",
-                        StoreFixtures.T0.plusSeconds(60 * 33),
-                        EVIL_AUTHOR,
-                        null,
-                        "Click here for a prize",
-                        List.of("en"),
-                        "javascript:window.__xss=4",
-                        List.of(),
-                        List.of(),
-                        false,
-                        false,
-                        false,
-                        List.of("climate"));
+                TestPosts.post(
+                                PostSource.MASTODON,
+                                "evil-link",
+                                StoreFixtures.T0.plusSeconds(60 * 33),
+                                "Click here for a prize")
+                        .author(EVIL_AUTHOR, null)
+                        .langs(List.of("en"))
+                        .url("javascript:window.__xss=4")
+                        .tracks(List.of("climate"))
+                        .build();
         ScoredPost s =
                 new ScoredPost(p, StoreFixtures.positive(0.7), StoreFixtures.MODEL, p.createdAt());
         return new StoredPost(s, p.createdAt());

@@ -100,7 +100,8 @@ public final class PostJson {
                         doc.path(IndexFields.REPLY).asBoolean(false),
                         doc.path(IndexFields.REPOST).asBoolean(false),
                         doc.path(IndexFields.QUOTE).asBoolean(false),
-                        list(doc, IndexFields.TRACKS));
+                        list(doc, IndexFields.TRACKS),
+                        List.of() /* links are not stored */);
         String label = required(doc, IndexFields.SENTIMENT);
         SentimentResult result =
                 IndexFields.UNSCORED.equals(label)

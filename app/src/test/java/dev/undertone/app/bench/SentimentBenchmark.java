@@ -25,8 +25,8 @@ import picocli.CommandLine;
  * so the figures mean something on a shared machine. Not a test: run it by hand, pinned to one core
  * with {@code taskset -c 0}.
  *
- * <p>{@code java -cp app/target/undertone.jar dev.undertone.app.bench.SentimentBenchmark
- * [TEXTS_FILE] [MODEL] [SECONDS]}; the texts default to TweetEval's validation tweets.
+ * <p>{@code taskset -c 0 app/bench.sh SentimentBenchmark [TEXTS_FILE] [MODEL] [SECONDS]}; the texts
+ * default to TweetEval's validation tweets.
  */
 public final class SentimentBenchmark {
 
