@@ -98,6 +98,24 @@ class ApiServerTest {
     }
 
     @Test
+    void summaryCountsEachLanguageMostPostsFirst() throws Exception {
+        JsonNode langs = getJson("/api/summary").get("languages");
+
+        // StoreFixtures: nine English posts (one tagged en-US), one each of de, es and fr.
+        assertThat(langs.fieldNames()).toIterable().containsExactly("en", "de", "es", "fr");
+        assertThat(langs.get("en").toString())
+                .isEqualTo(
+                        "{\"total\":9,\"POSITIVE\":3,\"NEGATIVE\":2,\"NEUTRAL\":2,\"MIXED\":1,"
+                                + "\"unscored\":1}");
+        assertThat(langs.get("de").get("unscored").asLong()).isEqualTo(1);
+        assertThat(langs.get("es").get("MIXED").asLong()).isEqualTo(1);
+        // The filters apply: only the posts that match are counted.
+        JsonNode unscored = getJson("/api/summary?sentiment=unscored").get("languages");
+        assertThat(unscored.fieldNames()).toIterable().containsExactly("de", "en", "fr");
+        assertThat(unscored.get("en").get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void postsCarryTheContractFieldsNewestFirst() throws Exception {
         JsonNode body = getJson("/api/posts?limit=2");
 
