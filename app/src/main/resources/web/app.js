@@ -175,7 +175,64 @@
     for (const [reason, n] of Object.entries(s.unscored_reasons || {})) {
       ul.append(el('li', null, reason.replace(/_/g, ' ') + ': ' + fmt(n)));
     }
+    renderLanguages(s.languages || {});
     drawDonut();
+  }
+
+  // Per-language counts: the filter's suggestions, which languages are scored, and a stacked bar
+  // per language. Codes come from post metadata: untrusted, so text only.
+  function renderLanguages(langs) {
+    const entries = Object.entries(langs);
+    const list = $('f-lang-list');
+    list.replaceChildren();
+    for (const [code, c] of entries) {
+      if (code === 'und') continue; // posts without a language cannot be filtered by one
+      const o = document.createElement('option');
+      o.value = code;
+      o.label = code + ' (' + fmt(c.total || 0) + ')';
+      list.append(o);
+    }
+    const scored = [];
+    const unscored = [];
+    for (const [code, c] of entries) {
+      const n = (c.total || 0) - (c.unscored || 0);
+      (n > 0 ? scored : unscored).push(langName(code) + ' ' + fmt(n > 0 ? n : c.total || 0));
+    }
+    $('coverage-languages').textContent = entries.length === 0 ? '' :
+      'Scored: ' + (scored.join(', ') || 'none') + ' · Not scored: ' + (unscored.join(', ') || 'none');
+    const rows = $('languages-rows');
+    rows.replaceChildren();
+    for (const [code, c] of entries) {
+      const total = c.total || 0;
+      const tr = document.createElement('tr');
+      tr.className = 'lang-row';
+      tr.dataset.lang = code;
+      tr.append(el('th', null, langName(code)), el('td', 'n', fmt(total)),
+        el('td', 'n', fmt(total - (c.unscored || 0))), el('td', 'n', fmt(c.unscored || 0)));
+      const bar = el('div', 'stack');
+      bar.setAttribute('role', 'img');
+      const parts = [];
+      for (const l of ALL) {
+        const n = (l === 'UNSCORED' ? c.unscored : c[l]) || 0;
+        if (n === 0 || total === 0) continue;
+        const seg = el('span', 'seg s-' + l);
+        seg.style.width = (100 * n / total).toFixed(2) + '%';
+        seg.style.background = 'var(--' + l + ')';
+        seg.title = NAMES[l] + ': ' + fmt(n);
+        bar.append(seg);
+        parts.push(NAMES[l] + ' ' + fmt(n));
+      }
+      bar.setAttribute('aria-label', langName(code) + ': ' + parts.join(', '));
+      const td = el('td', 'bar');
+      td.append(bar);
+      tr.append(td);
+      rows.append(tr);
+    }
+    $('languages').hidden = entries.length === 0;
+  }
+
+  function langName(code) {
+    return code === 'und' ? 'no language' : String(code);
   }
 
   function drawDonut() {

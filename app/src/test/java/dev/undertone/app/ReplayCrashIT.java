@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 at arbitrary moments of a replay, then the same command again: every post ends up in the
- * index exactly once, and {@code stats} agrees with what the test computed on its own.
+ * kill -9 at arbitrary moments of a replay, each shown to land mid-run (the process was killed, not
+ * finished, after journaling and before everything was committed), then the same command again:
+ * every post ends up in the index exactly once, and {@code stats} agrees with what the test
+ * computed on its own.
  */
 class ReplayCrashIT {
     private static final int POSTS = 50_000;
@@ -39,7 +41,13 @@ class ReplayCrashIT {
         Path logs = tmp.resolve("logs");
         int expected = writePosts(input);
         Random random = new Random(42);
+        long inputBytes = Files.size(input);
         for (int kill = 0; kill < 3; kill++) {
+            // Kill as soon as this run has journaled 10 to 20% of the file (a different point
+            // each time): the reader is still at work, and after three kills at least 40% of the
+            // file is left for the final run.
+            long journaledBefore = journalBytes(data);
+            long step = (long) (inputBytes * (0.1 + 0.1 * random.nextDouble()));
             Process p =
                     UndertoneProcess.start(
                             logs,
@@ -48,12 +56,20 @@ class ReplayCrashIT {
                             input.toString(),
                             "--data",
                             data.toString());
-            // Kill once the run is past start-up and journaling, at a different point each time.
-            long journaledBefore = journalBytes(data);
             await().atMost(Duration.ofMinutes(2))
-                    .until(() -> journalBytes(data) > journaledBefore || !p.isAlive());
-            Thread.sleep(random.nextInt(1500));
-            p.destroyForcibly().waitFor();
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> journalBytes(data) >= journaledBefore + step || !p.isAlive());
+            assertThat(p.isAlive())
+                    .as("replay %d ended by itself before it journaled %d bytes", kill, step)
+                    .isTrue();
+            int exit = p.destroyForcibly().waitFor();
+            // The kill landed mid-run: SIGKILL ended the process (137 = 128 + 9, not a clean
+            // exit of a finished replay), after it had journaled records and before all of them
+            // were committed to the index.
+            assertThat(exit).as("replay %d was still running when killed", kill).isEqualTo(137);
+            assertThat(committedPosts(data.resolve("index")))
+                    .as("posts committed when replay %d was killed", kill)
+                    .isLessThan(expected);
         }
         UndertoneProcess.Result last =
                 UndertoneProcess.run(
@@ -117,6 +133,21 @@ class ReplayCrashIT {
                 sum += Files.size(f);
             }
             return sum;
+        }
+    }
+
+    /** Posts in the index's last commit (0 before the first one). */
+    private static int committedPosts(Path index) throws Exception {
+        if (!Files.isDirectory(index)) {
+            return 0;
+        }
+        try (var dir = FSDirectory.open(index)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return 0;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                return reader.numDocs();
+            }
         }
     }
 

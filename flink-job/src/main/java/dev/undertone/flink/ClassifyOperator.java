@@ -103,7 +103,7 @@ public final class ClassifyOperator extends AbstractStreamOperator<IndexChange>
         for (int i = 0; i < outcomes.size(); i++) {
             // only writes reach this operator: the decode step sends everything else elsewhere
             PostWrite write = (PostWrite) outcomes.get(i);
-            output.collect(new StreamRecord<>(new IndexChange(write, buffer.get(i).version())));
+            output.collect(new StreamRecord<>(IndexChange.of(write, buffer.get(i).version())));
         }
         buffer.clear();
     }

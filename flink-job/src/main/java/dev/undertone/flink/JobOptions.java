@@ -1,9 +1,9 @@
 package dev.undertone.flink;
 
 import dev.undertone.core.index.opensearch.IndexRotation;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.sentiment.SentimentModels;
 import dev.undertone.flink.opensearch.OpenSearchSinkConfig;
+import dev.undertone.opensearch.OpenSearchConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

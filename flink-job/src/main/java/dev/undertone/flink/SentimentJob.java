@@ -136,9 +136,27 @@ public final class SentimentJob {
                                         settings.classifyBatchSize(),
                                         settings.classifyMaxWait().toMillis()))
                         .uid("classify");
-        changes.sinkTo(index).name("opensearch").uid("opensearch-sink");
+        DataStream<IndexChange> gated =
+                changes.filter(c -> !c.accountWrite())
+                        .name("post changes")
+                        .uid("post-changes")
+                        .connect(
+                                changes.filter(IndexChange::accountWrite)
+                                        .name("account changes")
+                                        .uid("account-changes")
+                                        .broadcast(AccountGate.PURGED))
+                        .process(new AccountGate(), TypeInformation.of(IndexChange.class))
+                        .name("purged accounts")
+                        .uid("account-gate");
+        gated.sinkTo(index).name("opensearch").uid("opensearch-sink");
         if (scored != null) {
-            changes.sinkTo(scored).name("scored posts").uid("scored-sink");
+            // the topic is keyed by post: a purge names no post, so it is not sent there
+            gated.filter(c -> !c.accountWrite())
+                    .name("scored changes")
+                    .uid("scored-changes")
+                    .sinkTo(scored)
+                    .name("scored posts")
+                    .uid("scored-sink");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.stage.Pending;
 import dev.undertone.core.stage.PostWrite;
 import java.time.Instant;
@@ -22,21 +23,10 @@ class ClassifyOperatorTest {
 
     private static PendingChange post(String id, String text, long version) {
         Post p =
-                new Post(
-                        PostSource.FILE,
-                        id,
-                        Instant.parse("2026-01-01T00:00:00Z"),
-                        "a",
-                        null,
-                        text,
-                        List.of("en"),
-                        null,
-                        List.of(),
-                        List.of(),
-                        false,
-                        false,
-                        false,
-                        List.of());
+                TestPosts.post(PostSource.FILE, id, Instant.parse("2026-01-01T00:00:00Z"), text)
+                        .author("a", null)
+                        .langs(List.of("en"))
+                        .build();
         return new PendingChange(new Pending.ToScore(p), version);
     }
 

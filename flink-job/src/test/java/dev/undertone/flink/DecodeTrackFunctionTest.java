@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.undertone.core.decode.Decoders;
 import dev.undertone.core.decode.RawRecord;
 import dev.undertone.core.decode.RecordDecoder;
+import dev.undertone.core.post.Revisions;
 import dev.undertone.core.stage.Pending;
 import dev.undertone.core.stage.PostWrite;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,11 @@ class DecodeTrackFunctionTest {
             assertThat(out.get(0).version()).isEqualTo(10);
             assertThat(out.get(1))
                     .isEqualTo(
-                            new PendingChange(new PostWrite.Delete("bluesky:" + DID + "/a1"), 12));
+                            new PendingChange(
+                                    new PostWrite.Delete(
+                                            "bluesky:" + DID + "/a1",
+                                            Revisions.fromTid("3maiygphy2yq7")),
+                                    12));
             assertThat(h.getSideOutput(DecodeTrackFunction.REJECTED)).isNull();
         }
     }

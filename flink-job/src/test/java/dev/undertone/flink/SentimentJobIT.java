@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.undertone.core.index.opensearch.OpenSearchClient;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.track.PostTracker;
 import dev.undertone.flink.opensearch.OpenSearchSink;
 import dev.undertone.flink.opensearch.OpenSearchSinkConfig;
+import dev.undertone.opensearch.OpenSearchClient;
+import dev.undertone.opensearch.OpenSearchConfig;
 import dev.undertone.testkit.KafkaBroker;
 import dev.undertone.testkit.OpenSearchNode;
 import java.io.IOException;
@@ -418,6 +418,174 @@ class SentimentJobIT {
                                     .id());
             assertThat(src.get("sentiment").asText()).isNotBlank();
         }
+    }
+
+    private static String jetPost(String op, String did, String rkey, String rev, String text) {
+        return "{\"did\":\""
+                + did
+                + "\",\"time_us\":1773500400123456,\"cursor\":9,\"kind\":\"commit\",\"commit\":{\"rev\":\""
+                + rev
+                + "\",\"operation\":\""
+                + op
+                + "\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
+                + rkey
+                + "\",\"record\":{\"$type\":\"app.bsky.feed.post\",\"createdAt\":\"2026-03-14T14:59:59.273Z\","
+                + "\"langs\":[\"en\"],\"text\":\""
+                + text
+                + "\"},\"cid\":\"bafyreihym6l3vfz5zfkkibj5j6wjibagi3mnbqnspuq2idw52ijb4lajlj\"}}";
+    }
+
+    private static String jetAccount(String did, boolean active, String status) {
+        return "{\"did\":\""
+                + did
+                + "\",\"time_us\":1773500401000000,\"kind\":\"account\",\"account\":{\"active\":"
+                + active
+                + (status == null ? "" : ",\"status\":\"" + status + "\"")
+                + ",\"did\":\""
+                + did
+                + "\",\"seq\":7,\"time\":\"2026-03-14T16:00:01Z\"}}";
+    }
+
+    /** Jetstream lines on partition 0, so the test knows their order. */
+    private static List<ProducerRecord<byte[], byte[]>> jetRecords(String topic, String... lines) {
+        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
+        for (String line : lines) {
+            ProducerRecord<byte[], byte[]> r =
+                    new ProducerRecord<>(topic, 0, null, line.getBytes(StandardCharsets.UTF_8));
+            r.headers()
+                    .add(
+                            dev.undertone.core.kafka.RawRecordHeaders.FORMAT,
+                            dev.undertone.core.decode.Formats.JETSTREAM.getBytes(
+                                    StandardCharsets.UTF_8));
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** The documents, or none while the index does not exist yet. */
+    private static Map<String, JsonNode> documentsSoFar(String index) {
+        try {
+            return documents(index);
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private static String text(Map<String, JsonNode> docs, String key) {
+        JsonNode d = docs.get(key);
+        return d == null ? null : d.get("_source").get("text").asText();
+    }
+
+    @Test
+    void purgedAccountsLoseTheirPostsAndAnOlderRevisionNeverReplacesANewerOne() throws Exception {
+        Topics t = Topics.named("accounts");
+        kafka.createTopics(PARALLELISM, t.raw(), t.scored(), t.dead());
+        String alice = "did:plc:alice";
+        String bob = "did:plc:bob";
+        String dave = "did:plc:dave";
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        new SentimentJob(
+                        source(t, false),
+                        new OpenSearchSink(
+                                sinkConfig(t),
+                                KafkaDeadLetters.factory(kafka.bootstrapServers(), t.dead())),
+                        null,
+                        deadSink(t),
+                        dev.undertone.core.decode.Decoders::forRecords,
+                        SentimentJobMain.tracker(null, null),
+                        TestPipeline.WordModel::new,
+                        SentimentJob.Settings.defaults()
+                                .withParallelism(PARALLELISM)
+                                .withCheckpointInterval(Duration.ofMillis(500)))
+                .build(env);
+        JobClient client = env.executeAsync("accounts");
+        try {
+            produce(
+                    jetRecords(
+                            t.raw(),
+                            jetPost("create", alice, "3maaaaaaaaaa2", "3maaaaaaaaaa2", "alice one"),
+                            jetPost("create", alice, "3maaaaaaaaab2", "3maaaaaaaaab2", "alice two"),
+                            jetPost("create", bob, "3mbbbbbbbbbb2", "3mbbbbbbbbbb2", "bob one"),
+                            jetPost("create", dave, "3mdddddddddd2", "3mdddddddddd2", "dave one"),
+                            jetPost(
+                                    "update",
+                                    dave,
+                                    "3mdddddddddd2",
+                                    "3mdddddddddf2",
+                                    "dave edited"),
+                            jetPost(
+                                    "create",
+                                    dave,
+                                    "3mddddddddde2",
+                                    "3mddddddddde2",
+                                    "dave\\u0000 two")));
+            String a1 = "bluesky:" + alice + "/3maaaaaaaaaa2";
+            String a2 = "bluesky:" + alice + "/3maaaaaaaaab2";
+            String b1 = "bluesky:" + bob + "/3mbbbbbbbbbb2";
+            String d1 = "bluesky:" + dave + "/3mdddddddddd2";
+            String d2 = "bluesky:" + dave + "/3mddddddddde2";
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> "dave edited".equals(text(documentsSoFar(t.index()), d1)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(t.index()) == 5);
+            // the escaped NUL is dropped by the decoder, the post kept
+            assertThat(text(documents(t.index()), d2)).isEqualTo("dave two");
+
+            // alice's account is deleted, bob's deactivated: alice's posts go, bob's stay
+            produce(
+                    jetRecords(
+                            t.raw(),
+                            jetAccount(alice, false, "deleted"),
+                            jetAccount(bob, false, "deactivated")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(t.index()) == 3);
+            assertThat(documents(t.index()).keySet()).containsExactlyInAnyOrder(b1, d1, d2);
+
+            // a later post of alice is refused; the rewound create of dave's post (revision
+            // older than the stored edit) does not replace the edit; bob's new post marks the end
+            String b2 = "bluesky:" + bob + "/3mbbbbbbbbbc2";
+            produce(
+                    jetRecords(
+                            t.raw(),
+                            jetPost(
+                                    "create",
+                                    alice,
+                                    "3maaaaaaaaac2",
+                                    "3maaaaaaaaac2",
+                                    "alice again"),
+                            jetPost("create", dave, "3mdddddddddd2", "3mdddddddddd2", "dave one"),
+                            jetPost("create", bob, "3mbbbbbbbbbc2", "3mbbbbbbbbbc2", "bob two")));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> documents(t.index()).containsKey(b2));
+            Map<String, JsonNode> docs = documents(t.index());
+            assertThat(docs.keySet()).containsExactlyInAnyOrder(b1, b2, d1, d2);
+            assertThat(text(docs, d1)).isEqualTo("dave edited");
+            // the stored version is the edit's revision, the TID 3mdddddddddf2
+            assertThat(docs.get(d1).get("_version").asLong())
+                    .isEqualTo(dev.undertone.core.post.Revisions.fromTid("3mdddddddddf2"));
+            assertThat(a1).isNotIn(docs.keySet());
+            assertThat(a2).isNotIn(docs.keySet());
+
+            // alice is active again: her next post is stored. Account changes reach every subtask
+            // on the broadcast side, not ordered with the posts (AccountGate): the post is sent
+            // once the restore has had time to arrive, as a later post in a live stream would be.
+            String a4 = "bluesky:" + alice + "/3maaaaaaaaad2";
+            produce(jetRecords(t.raw(), jetAccount(alice, true, null)));
+            Thread.sleep(3000);
+            produce(
+                    jetRecords(
+                            t.raw(),
+                            jetPost(
+                                    "create",
+                                    alice,
+                                    "3maaaaaaaaad2",
+                                    "3maaaaaaaaad2",
+                                    "alice back")));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "alice back".equals(text(documents(t.index()), a4)));
+            assertThat(documents(t.index()).keySet()).containsExactlyInAnyOrder(b1, b2, d1, d2, a4);
+        } finally {
+            client.cancel().get();
+        }
+        assertThat(consumeAll(t.dead(), 0)).isEmpty();
     }
 
     @Test

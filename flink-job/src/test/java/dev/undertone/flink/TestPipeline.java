@@ -9,6 +9,7 @@ import dev.undertone.core.index.opensearch.PostJson;
 import dev.undertone.core.kafka.RawRecordHeaders;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.core.sentiment.SentimentResult;
@@ -52,22 +53,15 @@ final class TestPipeline {
                     return new Decoded.Deletion(Post.key(PostSource.FILE, id));
                 }
                 Post p =
-                        new Post(
-                                PostSource.FILE,
-                                id,
-                                Instant.parse("2025-01-01T00:00:00Z")
-                                        .plusSeconds(n.path("t").asLong(0)),
-                                "author" + id,
-                                null,
-                                n.path("text").asText(""),
-                                List.of("en"),
-                                null,
-                                List.of(),
-                                List.of(),
-                                false,
-                                false,
-                                false,
-                                List.of());
+                        TestPosts.post(
+                                        PostSource.FILE,
+                                        id,
+                                        Instant.parse("2025-01-01T00:00:00Z")
+                                                .plusSeconds(n.path("t").asLong(0)),
+                                        n.path("text").asText(""))
+                                .author("author" + id, null)
+                                .langs(List.of("en"))
+                                .build();
                 return new Decoded.NewPost(p, n.path("edit").asBoolean(false));
             } catch (java.io.IOException e) {
                 return new Decoded.Rejected("not JSON: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.undertone.app.alert;
 
 import dev.undertone.core.alert.Alert;
 import dev.undertone.core.alert.AlertJson;
+import dev.undertone.core.retry.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Never blocks the pipeline: {@link #raised} only queues (a bounded queue; what does not fit is
  * dropped and counted). One sender thread delivers in order and retries a failed POST (connection
- * refused, timeout, HTTP 408, 429 or 5xx) with exponential backoff and jitter; other 4xx answers
- * are not retried. Failures are counted ({@code undertone_alert_webhook_total{outcome}}) and logged
- * once until a POST succeeds again, naming the webhook only by scheme, host and port.
+ * refused, timeout, HTTP 408, 429 or 5xx) with exponential backoff and full jitter (the sources'
+ * and the OpenSearch sink's {@link Backoff}); other 4xx answers are not retried. Failures are
+ * counted ({@code undertone_alert_webhook_total{outcome}}) and logged once until a POST succeeds
+ * again, naming the webhook only by scheme, host and port.
  */
 public final class WebhookSender implements AlertListener, AutoCloseable {
     static final String METRIC = "undertone_alert_webhook";
@@ -38,9 +39,11 @@ public final class WebhookSender implements AlertListener, AutoCloseable {
     /**
      * How deliveries are retried.
      *
-     * @param initialBackoff the wait before the first retry, doubled each time (default 1 s)
-     * @param maxBackoff the longest wait between tries (default 60 s)
-     * @param maxAttempts tries per alert before it is given up (default 8: about 2 minutes)
+     * @param initialBackoff the ceiling of the wait before the first retry, doubled each time
+     *     (default 1 s); each wait is drawn uniformly up to its ceiling
+     * @param maxBackoff the highest ceiling of a wait between tries (default 60 s)
+     * @param maxAttempts tries per alert before it is given up (default 8: the ceilings add up to
+     *     about 2 minutes, the waits to about 1 on average)
      * @param requestTimeout how long one POST may take, connecting included (default 10 s)
      */
     public record Options(
@@ -208,15 +211,12 @@ public final class WebhookSender implements AlertListener, AutoCloseable {
                 LOG.debug("Giving up an alert for {} after {} tries ({}).", url, attempt, problem);
                 return;
             }
-            Thread.sleep(backoff(attempt).toMillis());
+            Thread.sleep(
+                    Backoff.fullJitterMillis(
+                            attempt,
+                            options.initialBackoff().toMillis(),
+                            options.maxBackoff().toMillis()));
         }
-    }
-
-    private Duration backoff(int attempt) {
-        long base = options.initialBackoff().toMillis() << Math.min(20, attempt - 1);
-        long capped = Math.min(options.maxBackoff().toMillis(), base);
-        // Equal jitter: half fixed, half random, so many senders do not retry in step.
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
     private boolean mayHoldSecret(String message) {

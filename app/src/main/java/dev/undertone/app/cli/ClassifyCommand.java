@@ -41,6 +41,8 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Mixin ModelChoice model;
 
+    @Mixin TextLanguage language;
+
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts to classify.")
     List<String> texts = new ArrayList<>();
 
@@ -61,14 +63,15 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SentimentModel m = model.load();
+        List<String> tags = language.checkedFor(m, model.name());
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         try (JsonGenerator g = SentimentJson.lines(w)) {
             if (!texts.isEmpty()) {
                 for (int i = 0; i < texts.size(); i += BATCH) {
-                    write(g, m, texts.subList(i, Math.min(texts.size(), i + BATCH)));
+                    write(g, m, tags, texts.subList(i, Math.min(texts.size(), i + BATCH)));
                 }
             } else {
-                streamStdin(g, m);
+                streamStdin(g, m, tags);
             }
             g.flush();
         }
@@ -76,27 +79,29 @@ public final class ClassifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void streamStdin(JsonGenerator g, SentimentModel m) throws IOException {
+    private void streamStdin(JsonGenerator g, SentimentModel m, List<String> tags)
+            throws IOException {
         BufferedReader r =
                 new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         List<String> batch = new ArrayList<>(BATCH);
         for (String line = r.readLine(); line != null; line = r.readLine()) {
             batch.add(line);
             if (batch.size() == BATCH || !r.ready()) {
-                write(g, m, batch);
+                write(g, m, tags, batch);
                 g.flush();
                 batch.clear();
             }
         }
-        write(g, m, batch);
+        write(g, m, tags, batch);
     }
 
-    private static void write(JsonGenerator g, SentimentModel m, List<String> batch)
+    private static void write(
+            JsonGenerator g, SentimentModel m, List<String> tags, List<String> batch)
             throws IOException {
         if (batch.isEmpty()) {
             return;
         }
-        List<SentimentResult> results = m.classify(batch);
+        List<SentimentResult> results = m.classify(batch, TextLanguage.repeat(tags, batch.size()));
         for (int i = 0; i < batch.size(); i++) {
             SentimentJson.classified(g, batch.get(i), results.get(i));
         }

@@ -53,6 +53,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin ModelChoice model;
 
+    @Mixin TextLanguage language;
+
+    private List<List<String>> tags = List.of();
+
     /** Texts scored untimed before timing starts. */
     static final long WARM_UP_TEXTS = 20_000;
 
@@ -79,6 +83,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SentimentModel m = model.load();
+        List<String> textTags = language.checkedFor(m, model.name());
+        tags = TextLanguage.repeat(textTags, ClassifyCommand.BATCH);
         ConfusionMatrix matrix = new ConfusionMatrix();
         long nanos = 0;
         try (BufferedReader texts = open(textsFile, "--texts");
@@ -106,7 +112,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("posts_per_second", matrix.total() / Math.max(nanos / 1e9, 1e-9));
-        err.println("Evaluated model " + m.id() + " on " + matrix.total() + " texts.");
+        extra.put("model", m.idFor(textTags));
+        err.println("Evaluated model " + m.idFor(textTags) + " on " + matrix.total() + " texts.");
         out.println(SentimentJson.metrics(matrix.metrics(), extra));
         out.flush();
         return 0;
@@ -158,12 +165,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             for (long n = 0;
                     n < WARM_UP_TEXTS && System.nanoTime() - warmStart < WARM_UP_MAX_NANOS;
                     n += batch.size()) {
-                m.classify(batch);
+                m.classify(batch, tags.subList(0, batch.size()));
             }
             warm = true;
         }
         long start = System.nanoTime();
-        List<SentimentResult> results = m.classify(batch);
+        List<SentimentResult> results = m.classify(batch, tags.subList(0, batch.size()));
         long took = System.nanoTime() - start;
         for (int i = 0; i < batch.size(); i++) {
             matrix.add(gold[i], results.get(i).sentiment());

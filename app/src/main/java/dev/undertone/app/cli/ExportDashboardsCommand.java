@@ -3,7 +3,7 @@ package dev.undertone.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.undertone.app.store.opensearch.DashboardObjects;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
+import dev.undertone.opensearch.OpenSearchConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,26 +6,21 @@ import dev.undertone.app.kafka.KafkaRecordSink;
 import dev.undertone.app.kafka.KafkaTarget;
 import dev.undertone.app.pipeline.PipelineStats;
 import dev.undertone.app.pipeline.SourceRunner;
-import dev.undertone.app.source.Secrets;
 import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceOptions;
 import dev.undertone.app.source.Sources;
-import dev.undertone.app.source.file.FileSource;
-import dev.undertone.app.source.file.FileSourceConfig;
-import dev.undertone.app.source.file.StdinSource;
 import dev.undertone.core.decode.Decoders;
 import dev.undertone.core.decode.Formats;
 import dev.undertone.core.track.TrackRules;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,8 +37,6 @@ import picocli.CommandLine.Option;
         })
 public final class IngestCommand implements Callable<Integer> {
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
-    private static final String FILE_PREFIX = "file:";
-    private static final String STDIN = "stdin";
 
     @Option(
             names = "--to",
@@ -98,11 +91,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--mastodon-url", paramLabel = "URL", description = "Mastodon server URL.")
     URI mastodonUrl;
 
-    @Option(
-            names = "--secrets",
-            paramLabel = "FILE",
-            description = "A file of NAME=value tokens (else the environment).")
-    Path secretsFile;
+    @Mixin SecretsOption secrets;
 
     @Override
     public Integer call() throws Exception {
@@ -118,16 +107,19 @@ public final class IngestCommand implements Callable<Integer> {
         if (partitions < 1) {
             throw new UsageException("--partitions must be >= 1");
         }
-        Secrets secrets =
-                secretsFile == null
-                        ? Secrets.fromEnvironment()
-                        : Secrets.load(secretsFile, System.getenv());
         SourceOptions opts =
                 new SourceOptions(
-                        phrases, jetstreamUrls, null, xUrl, mastodonUrl, secrets, null, null);
+                        phrases,
+                        jetstreamUrls,
+                        null,
+                        xUrl,
+                        mastodonUrl,
+                        secrets.secrets(),
+                        null,
+                        null);
         Source src;
         try {
-            src = source(opts);
+            src = Sources.open(source, format, opts);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -153,20 +145,6 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private Source source(SourceOptions opts) {
-        if (source.startsWith(FILE_PREFIX)) {
-            Path file = Path.of(source.substring(FILE_PREFIX.length()));
-            if (!Files.isReadable(file)) {
-                throw new IllegalArgumentException("--source: cannot read " + file);
-            }
-            return new FileSource(FileSourceConfig.of(file, format));
-        }
-        if (source.equals(STDIN)) {
-            return new StdinSource(System.in, format);
-        }
-        return Sources.create(source, opts);
     }
 
     /**

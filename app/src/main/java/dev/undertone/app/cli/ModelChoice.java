@@ -13,8 +13,10 @@ public final class ModelChoice {
             paramLabel = "M",
             defaultValue = SentimentModels.DEFAULT,
             description =
-                    "Sentiment model: fast (default), accurate, comprehend, or a model file from"
-                            + " 'train'.")
+                    "Sentiment model: fast (default: a model per language, fast-1 for English and"
+                            + " untagged posts, fast-2/L for ar, de, es, fr, hi, it, pt), accurate"
+                            + " (English; the fast model of each other language), comprehend (its"
+                            + " own languages), or a model file from 'train'.")
     String name;
 
     @Option(

@@ -1,7 +1,7 @@
 package dev.undertone.app.cli;
 
 import dev.undertone.app.source.Secrets;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
+import dev.undertone.opensearch.OpenSearchConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

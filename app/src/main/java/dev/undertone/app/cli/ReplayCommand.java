@@ -4,9 +4,7 @@ import dev.undertone.app.alert.Alerting;
 import dev.undertone.app.alert.WebhookSender;
 import dev.undertone.app.pipeline.Pipeline;
 import dev.undertone.app.pipeline.PipelineConfig;
-import dev.undertone.app.pipeline.PipelineException;
 import dev.undertone.app.pipeline.PipelineStats;
-import dev.undertone.app.pipeline.SourceRunner;
 import dev.undertone.app.pipeline.Stages;
 import dev.undertone.app.source.ProgressAware;
 import dev.undertone.app.source.file.FileSource;
@@ -45,8 +43,6 @@ import picocli.CommandLine.Parameters;
                     + "\"rejected\",\"alerts\",\"seconds\"}."
         })
 public final class ReplayCommand implements Callable<Integer> {
-    private static final Duration PROGRESS_POLL = Duration.ofMillis(200);
-
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to ingest, in order.")
     List<Path> files;
 
@@ -150,25 +146,12 @@ public final class ReplayCommand implements Callable<Integer> {
             for (Path f : files) {
                 FileSource source = new FileSource(FileSourceConfig.of(f, format));
                 current.set(source);
-                SourceRunner runner = pipeline.startSource(source, fromStart);
-                while (!runner.await(Duration.ofSeconds(1))) {
-                    if (pipeline.processorFailure() != null) {
-                        runner.stop();
-                        break;
-                    }
-                }
-                if (runner.fatalError() != null) {
-                    throw new PipelineException(
-                            "replaying " + f + " failed: " + runner.fatalError().getMessage(),
-                            runner.fatalError());
-                }
+                pipeline.readToEnd(source, fromStart);
                 current.set(null);
                 finishedBytes.addAndGet(sizeOf(f));
             }
             // Keep the bar up while the index works off what was read.
-            while (stats.applied.sum() < stats.read.sum() && pipeline.processorFailure() == null) {
-                Thread.sleep(PROGRESS_POLL.toMillis());
-            }
+            pipeline.awaitApplied();
         }
     }
 

@@ -2,12 +2,10 @@ package dev.undertone.app.cli;
 
 import dev.undertone.app.alert.AlertStore;
 import dev.undertone.app.pipeline.DataDir;
-import dev.undertone.app.source.Secrets;
+import dev.undertone.app.pipeline.IndexRetention;
 import dev.undertone.app.store.PostFilter;
 import dev.undertone.app.store.PostStore;
 import dev.undertone.app.store.TermField;
-import dev.undertone.app.store.lucene.LuceneIndex;
-import dev.undertone.app.store.lucene.LuceneIndexConfig;
 import dev.undertone.app.store.lucene.LucenePostStore;
 import dev.undertone.app.store.opensearch.OpenSearchPostStore;
 import dev.undertone.app.web.ApiJson;
@@ -19,22 +17,17 @@ import dev.undertone.core.alert.AlertRules;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code undertone serve}: the dashboard and API over an existing index, until stopped. Read-only
@@ -50,7 +43,6 @@ import picocli.CommandLine.Option;
         })
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-    private static final long RETENTION_EVERY_SECONDS = 60;
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
     private static final int WARM_UP_POSTS = 50;
     private static final int WARM_UP_TERMS = 10;
@@ -65,11 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private Duration retain;
 
-    @Option(
-            names = "--secrets",
-            paramLabel = "FILE",
-            description = "A file of NAME=VALUE lines to read UNDERTONE_AUTH_TOKEN from.")
-    Path secretsFile;
+    @Mixin SecretsOption secrets;
 
     @Override
     public Integer call() throws Exception {
@@ -151,14 +139,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private Secrets secrets() throws IOException {
-        return secretsFile == null
-                ? Secrets.fromEnvironment()
-                : Secrets.load(secretsFile, System.getenv());
-    }
-
     private ApiServerConfig serverConfig() throws IOException {
-        return server.config(secrets());
+        return server.config(secrets.secrets());
     }
 
     private Served open() throws IOException {
@@ -168,28 +150,13 @@ public final class ServeCommand implements Callable<Integer> {
                         "--retain works on the local index only; on OpenSearch, rotate indices"
                                 + " (the Flink job's --rotation) and delete old ones");
             }
-            return new Served(
-                    OpenSearchPostStore.open(openSearch.config(secrets())), null, null, null);
+            return new Served(OpenSearchPostStore.open(openSearch.config(secrets.secrets())), null);
         }
         if (retain == null) {
-            return new Served(
-                    LucenePostStore.openReadOnly(DataDir.indexPath(data.dir())), null, null, null);
+            return new Served(LucenePostStore.openReadOnly(DataDir.indexPath(data.dir())), null);
         }
-        DataDir dir = DataDir.openForWriting(data.dir());
-        LuceneIndex index =
-                LuceneIndex.open(dir.index(), LuceneIndexConfig.DEFAULTS, Clock.systemUTC());
-        ScheduledExecutorService retention =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "undertone-retention");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        Served served =
-                new Served(new LucenePostStore(index.searcherManager()), dir, index, retention);
-        retention.scheduleWithFixedDelay(
-                served::removeOld, 0, RETENTION_EVERY_SECONDS, TimeUnit.SECONDS);
-        return served;
+        IndexRetention retention = IndexRetention.start(data.dir(), retain, Clock.systemUTC());
+        return new Served(new LucenePostStore(retention.index().searcherManager()), retention);
     }
 
     /**
@@ -197,18 +164,10 @@ public final class ServeCommand implements Callable<Integer> {
      */
     private final class Served implements AutoCloseable {
         private final PostStore store;
-        private final DataDir dir;
-        private final LuceneIndex index;
-        private final ScheduledExecutorService retention;
+        private final IndexRetention retention;
 
-        Served(
-                PostStore store,
-                DataDir dir,
-                LuceneIndex index,
-                ScheduledExecutorService retention) {
+        Served(PostStore store, IndexRetention retention) {
             this.store = store;
-            this.dir = dir;
-            this.index = index;
             this.retention = retention;
         }
 
@@ -219,22 +178,11 @@ public final class ServeCommand implements Callable<Integer> {
             return h;
         }
 
-        synchronized void removeOld() {
-            try {
-                index.removeCreatedBefore(Instant.now().minus(retain));
-                index.commit();
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Removing posts older than {} failed; the next run retries.", retain, e);
-            }
-        }
-
         @Override
-        public synchronized void close() throws IOException {
+        public void close() throws IOException {
             store.close();
             if (retention != null) {
-                retention.shutdownNow();
-                index.close();
-                dir.close();
+                retention.close();
             }
         }
     }

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Option;
             "Rebuild the built-in 'fast' model from the TweetEval data (train split; measured on"
                     + " the val split). The 'accurate' model is fine-tuned by training/"
                     + "minilm_finetune.py: --model accurate --export-tokens DIR writes its input.",
+            "With --lang L (ar, de, es, fr, hi, it, pt, or all): rebuild that language's fast"
+                    + " model fast-2/L from its UMSAB train split, with settings chosen by"
+                    + " cross-validation on that split; val metrics per language.",
             "Progress goes to stderr; the last stdout line is the validation metrics JSON."
         })
 public final class TrainCommand implements Callable<Integer> {
@@ -57,7 +61,9 @@ public final class TrainCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "FILE",
             description =
-                    "Where to write the model (default: fast.model); use it with --model FILE.")
+                    "Where to write the model (default: fast.model); use it with --model FILE."
+                            + " With --lang: the directory of the fast-2-L.model files (default:"
+                            + " the current one).")
     Path out;
 
     @Option(
@@ -67,6 +73,31 @@ public final class TrainCommand implements Callable<Integer> {
             description =
                     "Seed of the example order (default: ${DEFAULT-VALUE}, the shipped model's).")
     long seed;
+
+    @Option(
+            names = "--lang",
+            paramLabel = "L",
+            description =
+                    "Train the fast model of language L instead of English: ar, de, es, fr, hi, it,"
+                            + " pt, or all; writes fast-2-L.model into --out (a directory, default"
+                            + " the current one).")
+    String lang;
+
+    @Option(
+            names = "--lang-data",
+            paramLabel = "DIR",
+            defaultValue = "../shared/data/umsab-sentiment",
+            description =
+                    "With --lang: the UMSAB folder holding arabic/, german/, ... (default:"
+                            + " ${DEFAULT-VALUE}).")
+    Path langData;
+
+    @Option(
+            names = "--cv",
+            description =
+                    "With --lang: cross-validate the settings grid on the train split first (5"
+                            + " folds, slow) and train the winner.")
+    boolean cv;
 
     @Option(
             names = "--export-tokens",
@@ -91,6 +122,20 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (lang != null) {
+            if (!model.equals(FastModel.NAME)) {
+                throw new UsageException("--lang: only the fast model has a model per language");
+            }
+            List<String> languages = LanguageTraining.languages(lang);
+            Path dir = out != null ? out : Path.of(".");
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new UsageException("--out: with --lang it names a directory, not " + dir);
+            }
+            return new LanguageTraining(langData, data, dir, cv, stdout, stderr).run(languages);
+        }
+        if (cv) {
+            throw new UsageException("--cv: only with --lang");
+        }
         for (String f : DATA_FILES) {
             if (!Files.isRegularFile(data.resolve(f))) {
                 throw new UsageException(

@@ -6,6 +6,7 @@ import dev.undertone.core.decode.Decoded;
 import dev.undertone.core.decode.RawRecord;
 import dev.undertone.core.decode.RecordDecoder;
 import dev.undertone.core.kafka.RawRecordHeaders;
+import dev.undertone.core.stage.PostWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -175,6 +176,10 @@ public final class KafkaRecordSink implements RecordSink, AutoCloseable {
         }
         if (d instanceof Decoded.Deletion del) {
             return del.key();
+        }
+        if (d instanceof Decoded.AccountStatus a) {
+            // one partition per account: its purge and a later restore stay in order
+            return PostWrite.accountKey(a.source(), a.authorId());
         }
         return null;
     }

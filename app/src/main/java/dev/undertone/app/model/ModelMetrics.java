@@ -1,6 +1,7 @@
 package dev.undertone.app.model;
 
 import dev.undertone.app.model.comprehend.ComprehendModel;
+import dev.undertone.core.sentiment.LanguageRoutedModel;
 import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.models.accurate.AccurateModel;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -18,6 +19,10 @@ public final class ModelMetrics {
 
     /** Registers the model's meters (none for models that count nothing). */
     public static void bind(SentimentModel model, MeterRegistry registry) {
+        if (model instanceof LanguageRoutedModel routed) {
+            // accurate routes its English posts to the ONNX model, which is what counts.
+            model = routed.english();
+        }
         if (model instanceof AccurateModel a) {
             counter(
                     registry,

@@ -4,6 +4,7 @@ import dev.undertone.app.model.comprehend.ComprehendConfig;
 import dev.undertone.app.model.comprehend.ComprehendModel;
 import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.core.sentiment.SentimentModels;
+import dev.undertone.core.sentiment.fast.FastModels;
 import dev.undertone.models.ModelException;
 import dev.undertone.models.accurate.AccurateConfig;
 import dev.undertone.models.accurate.AccurateModels;
@@ -14,9 +15,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The models the app adds to core's {@link SentimentModels}: {@code accurate} (ONNX Runtime, from
- * the models-onnx module, which core must not depend on) and {@code comprehend} (the AWS SDK).
- * {@link #registerBuiltIns} runs once at start-up; {@link #load} is what {@code --model} resolves
- * through.
+ * the models-onnx module, which core must not depend on; English, with the fast model of each other
+ * language beside it) and {@code comprehend} (the AWS SDK, with its own list of languages). {@link
+ * #registerBuiltIns} runs once at start-up; {@link #load} is what {@code --model} resolves through.
  */
 public final class Models {
 
@@ -50,7 +51,7 @@ public final class Models {
         }
         Path file = Path.of(name);
         if (name.endsWith(AccurateModels.FILE_SUFFIX) && Files.isRegularFile(file)) {
-            return AccurateModels.load(file, AccurateConfig.DEFAULTS);
+            return FastModels.routed(AccurateModels.load(file, AccurateConfig.DEFAULTS));
         }
         return SentimentModels.load(name);
     }

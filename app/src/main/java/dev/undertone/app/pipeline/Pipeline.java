@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    private static final Duration END_POLL = Duration.ofSeconds(1);
+    private static final Duration APPLIED_POLL = Duration.ofMillis(200);
 
     private final DataDir dataDir;
     private final Journal journal;
@@ -177,9 +180,41 @@ public final class Pipeline implements AutoCloseable {
         return dataDir;
     }
 
-    /** The state of every source started. */
-    public List<SourceState> sourceStates() {
-        return runners.stream().map(SourceRunner::state).toList();
+    /** The health document ({@code /api/health}): processor state, backlog, every source. */
+    public Map<String, Object> health() {
+        return PipelineHealth.of(this, runners);
+    }
+
+    /**
+     * Reads {@code source} to its end ({@code replay}): returns once the source has finished, or
+     * stops it when the processor fails (that failure surfaces in {@link #drain}).
+     *
+     * @param fromStart ignore the source's journaled position
+     * @throws PipelineException when the source fails for good
+     */
+    public void readToEnd(Source source, boolean fromStart) throws InterruptedException {
+        SourceRunner runner = startSource(source, fromStart);
+        while (!runner.await(END_POLL)) {
+            if (processorFailure() != null) {
+                runner.stop();
+                break;
+            }
+        }
+        if (runner.fatalError() != null) {
+            throw new PipelineException(
+                    "reading " + source.name() + " failed: " + runner.fatalError().getMessage(),
+                    runner.fatalError());
+        }
+    }
+
+    /**
+     * Waits until every record read so far is applied to the index (or the processor failed), so
+     * progress shown meanwhile reaches its end when the index, not the reader, is done.
+     */
+    public void awaitApplied() throws InterruptedException {
+        while (stats.applied.sum() < stats.read.sum() && processorFailure() == null) {
+            Thread.sleep(APPLIED_POLL.toMillis());
+        }
     }
 
     /** The processor's failure, or null while it runs or after a clean stop. */

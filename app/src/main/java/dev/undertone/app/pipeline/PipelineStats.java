@@ -30,6 +30,15 @@ public final class PipelineStats {
     /** Stored posts removed by a delete (or by an edit that no longer matches). */
     public final LongAdder deleted = new LongAdder();
 
+    /** Accounts purged (deleted or taken down at their source); their posts count in deleted. */
+    public final LongAdder purged = new LongAdder();
+
+    /** Upserts and deletes ignored because the stored version of the post is newer. */
+    public final LongAdder stale = new LongAdder();
+
+    /** Posts of a purged account not stored (it was not active again since). */
+    public final LongAdder refused = new LongAdder();
+
     /** Records that could not be decoded, kept under {@code rejected/}. */
     public final LongAdder rejected = new LongAdder();
 
@@ -39,7 +48,10 @@ public final class PipelineStats {
     /** Posts stored without a sentiment (unsupported language, empty text). */
     public final LongAdder unscored = new LongAdder();
 
-    /** The replay summary object of CONTRACT.md, without {@code seconds}. */
+    /**
+     * The replay summary object of CONTRACT.md, without {@code seconds}, with {@code purged},
+     * {@code stale} and {@code refused} added after its fields.
+     */
     public Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("read", read.sum());
@@ -49,6 +61,9 @@ public final class PipelineStats {
         m.put("updated", updated.sum());
         m.put("deleted", deleted.sum());
         m.put("rejected", rejected.sum());
+        m.put("purged", purged.sum());
+        m.put("stale", stale.sum());
+        m.put("refused", refused.sum());
         return m;
     }
 }

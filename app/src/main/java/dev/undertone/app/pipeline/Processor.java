@@ -171,6 +171,9 @@ public final class Processor implements Runnable {
                     stats.indexed.add(counts.indexed());
                     stats.updated.add(counts.updated());
                     stats.deleted.add(counts.deleted());
+                    stats.purged.add(counts.purged());
+                    stats.stale.add(counts.stale());
+                    stats.refused.add(counts.refused());
                     stats.applied.add(item.records());
                 }
                 housekeeping(!queue.isEmpty());

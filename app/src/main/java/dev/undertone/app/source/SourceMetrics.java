@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -183,6 +182,20 @@ public final class SourceMetrics {
         LOG.warn("Source {} resumed with a gap: {}.", source, secrets.redact(message));
     }
 
+    /**
+     * Counts a valid event of a kind the pipeline ignores (Jetstream v2's {@code sync}, kinds added
+     * later), tagged with the kind; names that do not look like a kind count as {@code other}, so a
+     * server cannot create meters at will.
+     */
+    public void ignoredKind(String kind) {
+        String tag = kind != null && kind.matches("[a-z][a-zA-Z0-9_#.]{0,31}") ? kind : "other";
+        Counter.builder("source.ignored.events")
+                .description("Valid events of a kind no post comes from, by kind")
+                .tags(tags.and("kind", tag))
+                .register(registry)
+                .increment();
+    }
+
     /** Counts bytes read from the wire (keep-alives included); called from any thread. */
     public void bytesReceived(long n) {
         bytes.increment(n);
@@ -242,12 +255,6 @@ public final class SourceMetrics {
         m.put("lag_seconds", Double.isNaN(lag) ? null : lag);
         m.put("last_error", lastError);
         return m;
-    }
-
-    /** Time since the last event was received, or null before the first. */
-    public Duration sinceLastEvent() {
-        long last = lastEventMillis.get();
-        return last < 0 ? null : Duration.ofMillis(clock.millis() - last);
     }
 
     private void count(String errorType) {

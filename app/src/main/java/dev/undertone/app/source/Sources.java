@@ -1,5 +1,8 @@
 package dev.undertone.app.source;
 
+import dev.undertone.app.source.file.FileSource;
+import dev.undertone.app.source.file.FileSourceConfig;
+import dev.undertone.app.source.file.StdinSource;
 import dev.undertone.app.source.jetstream.JetstreamSource;
 import dev.undertone.app.source.jetstream.JetstreamSourceConfig;
 import dev.undertone.app.source.mastodon.MastodonSource;
@@ -8,12 +11,14 @@ import dev.undertone.app.source.x.XSource;
 import dev.undertone.app.source.x.XSourceConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Builds the live sources named on the command line ({@code --source bluesky|x|mastodon}), in one
- * place. File and stdin sources are built elsewhere.
+ * Builds the sources named on the command line ({@code --source
+ * bluesky|x|mastodon|file:PATH|stdin}), in one place for {@code run} and {@code ingest}.
  */
 public final class Sources {
 
@@ -29,11 +34,41 @@ public final class Sources {
     /** The live source names this factory knows. */
     public static final List<String> LIVE = List.of(BLUESKY, X, MASTODON);
 
+    /** {@code file:PATH}: the records of a file, resumable. */
+    public static final String FILE_PREFIX = "file:";
+
+    /** Standard input, read to its end. */
+    public static final String STDIN = "stdin";
+
     private Sources() {}
 
-    /** True when {@code spec} names a live source this factory builds. */
+    /**
+     * True unless {@code spec} names a file or stdin: a live stream, whose alert windows also close
+     * by the wall clock.
+     */
     public static boolean isLive(String spec) {
-        return spec != null && LIVE.contains(spec.toLowerCase(Locale.ROOT));
+        return !spec.startsWith(FILE_PREFIX) && !STDIN.equals(spec);
+    }
+
+    /**
+     * The source {@code spec} names: {@code file:PATH}, {@code stdin} (both of record format {@code
+     * format}) or a live source as {@link #create} builds it.
+     *
+     * @throws IllegalArgumentException naming the option when the file cannot be read, the spec is
+     *     unknown or a live source's option or token is missing (a usage error)
+     */
+    public static Source open(String spec, String format, SourceOptions opts) {
+        if (spec.startsWith(FILE_PREFIX)) {
+            Path file = Path.of(spec.substring(FILE_PREFIX.length()));
+            if (!Files.isReadable(file)) {
+                throw new IllegalArgumentException("--source: cannot read " + file);
+            }
+            return new FileSource(FileSourceConfig.of(file, format));
+        }
+        if (STDIN.equals(spec)) {
+            return new StdinSource(System.in, format);
+        }
+        return create(spec, opts);
     }
 
     /**

@@ -13,12 +13,24 @@ import java.util.TreeMap;
  * @param sentiment the count per label; every label is present (0 when none)
  * @param unscored posts the model did not score
  * @param unscoredReasons the unscored posts by reason ({@code unsupported_language}, ...)
+ * @param languages the posts by language (primary subtag, {@link LanguageCounts#NO_LANGUAGE} for
+ *     posts without one); a post tagged with several languages counts under each
  */
 public record Summary(
         long total,
         Map<Sentiment, Long> sentiment,
         long unscored,
-        Map<String, Long> unscoredReasons) {
+        Map<String, Long> unscoredReasons,
+        Map<String, LanguageCounts> languages) {
+
+    /** A summary without counts by language. */
+    public Summary(
+            long total,
+            Map<Sentiment, Long> sentiment,
+            long unscored,
+            Map<String, Long> unscoredReasons) {
+        this(total, sentiment, unscored, unscoredReasons, Map.of());
+    }
 
     public Summary {
         EnumMap<Sentiment, Long> all = new EnumMap<>(Sentiment.class);
@@ -29,6 +41,9 @@ public record Summary(
         unscoredReasons =
                 Collections.unmodifiableMap(
                         new TreeMap<>(unscoredReasons == null ? Map.of() : unscoredReasons));
+        languages =
+                Collections.unmodifiableMap(
+                        new TreeMap<>(languages == null ? Map.of() : languages));
     }
 
     /** A summary of nothing. */

@@ -2,6 +2,7 @@ package dev.undertone.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.undertone.app.store.LanguageCounts;
 import dev.undertone.app.store.PostFilter;
 import dev.undertone.app.store.StoredPost;
 import dev.undertone.app.store.Summary;
@@ -15,6 +16,7 @@ import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.SentimentScores;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,31 @@ public final class ApiJson {
         out.put("sentiment", sentiment);
         out.put("unscored", s.unscored());
         out.put("unscored_reasons", s.unscoredReasons());
+        out.put("languages", languages(s));
+        return out;
+    }
+
+    /**
+     * {@code {"en":{"total":N,"POSITIVE":N,"NEGATIVE":N,"NEUTRAL":N,"MIXED":N,"unscored":N},...}}:
+     * most posts first, then by code.
+     */
+    private static Map<String, Object> languages(Summary s) {
+        List<Map.Entry<String, LanguageCounts>> entries = new ArrayList<>(s.languages().entrySet());
+        entries.sort(
+                Comparator.comparingLong(
+                                (Map.Entry<String, LanguageCounts> e) -> -e.getValue().total())
+                        .thenComparing(Map.Entry::getKey));
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, LanguageCounts> e : entries) {
+            LanguageCounts c = e.getValue();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("total", c.total());
+            for (Sentiment label : Sentiment.values()) {
+                m.put(label.name(), c.count(label));
+            }
+            m.put("unscored", c.unscored());
+            out.put(e.getKey(), m);
+        }
         return out;
     }
 

@@ -13,6 +13,7 @@ import dev.undertone.core.alert.AlertRules;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.SentimentScores;
@@ -138,21 +139,15 @@ public final class AlertLatencyBenchmark {
 
     private static ScoredPost post(long id, String track, Instant at) {
         Post p =
-                new Post(
-                        PostSource.BLUESKY,
-                        "p" + id,
-                        at,
-                        "user" + (id % 500),
-                        "did:plc:user" + (id % 500),
-                        "a post about " + track + " number " + id,
-                        List.of("en"),
-                        null,
-                        List.of(),
-                        List.of(),
-                        false,
-                        false,
-                        false,
-                        List.of(track));
+                TestPosts.post(
+                                PostSource.BLUESKY,
+                                "p" + id,
+                                at,
+                                "a post about " + track + " number " + id)
+                        .author("user" + (id % 500), "did:plc:user" + (id % 500))
+                        .langs(List.of("en"))
+                        .tracks(List.of(track))
+                        .build();
         return new ScoredPost(
                 p,
                 SentimentResult.scored(Sentiment.NEUTRAL, new SentimentScores(0.1, 0.1, 0.7, 0.1)),

@@ -4,6 +4,7 @@ import dev.undertone.app.store.lucene.PostDocuments;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.SentimentScores;
@@ -120,21 +121,15 @@ public final class GenerateIndex {
                 r.nextInt(8) == 0 ? List.of("user" + handles.next() + ".example") : List.of();
         String id = "gen" + i;
         Post post =
-                new Post(
-                        source,
-                        id,
-                        created,
-                        "author" + r.nextInt(AUTHORS) + ".example",
-                        "did:example:" + i,
-                        text.toString(),
-                        List.of(lang),
-                        "https://example.social/" + id,
-                        hashtags,
-                        mentions,
-                        r.nextInt(4) == 0,
-                        false,
-                        false,
-                        tracks);
+                TestPosts.post(source, id, created, text.toString())
+                        .author("author" + r.nextInt(AUTHORS) + ".example", "did:example:" + i)
+                        .langs(List.of(lang))
+                        .url("https://example.social/" + id)
+                        .hashtags(hashtags)
+                        .mentions(mentions)
+                        .tracks(tracks)
+                        .reply(r.nextInt(4) == 0)
+                        .build();
         return new ScoredPost(post, sentiment(lang, r), "fast-bench", created.plusMillis(100));
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.undertone.core.sentiment.SentimentResult;
+import dev.undertone.core.sentiment.fast.FastModels;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,31 @@ class ClassifyCommandTest {
         }
         assertThat(sum).isCloseTo(1.0, within(1e-5));
         assertThat(parse(lines.get(1)).get("sentiment").asText()).isEqualTo("NEGATIVE");
+    }
+
+    @Test
+    void langScoresWithThatLanguagesModel() throws Exception {
+        String text = "Me encanta este lugar, todo es maravilloso";
+        CliRun es = CliRun.run("", "classify", "--lang", "es", text);
+        assertThat(es.exitCode).as(es.err).isZero();
+        SentimentResult spanish = FastModels.language("es").classify(List.of(text)).get(0);
+        JsonNode line = parse(es.outLines().get(0));
+        assertThat(line.get("sentiment").asText()).isEqualTo(spanish.sentiment().name());
+        assertThat(line.get("scores").get("positive").asDouble())
+                .isCloseTo(spanish.scores().positive(), within(1e-6));
+        // Stdin lines go the same way.
+        CliRun stdin = CliRun.run(text + "\n", "classify", "--lang", "es");
+        assertThat(stdin.outLines()).isEqualTo(es.outLines());
+    }
+
+    @Test
+    void langThatNoModelScoresOrThatIsNoCodeIsAUsageError() {
+        CliRun sv = CliRun.run("", "classify", "--lang", "sv", "hej");
+        assertThat(sv.exitCode).isEqualTo(2);
+        assertThat(sv.err).contains("--lang").contains("'sv'");
+        CliRun bad = CliRun.run("", "classify", "--lang", "spanish", "hola");
+        assertThat(bad.exitCode).isEqualTo(2);
+        assertThat(bad.err).contains("--lang").contains("'spanish'");
     }
 
     @Test

@@ -36,11 +36,54 @@ class EvaluateCommandTest {
                         "macro_f1",
                         "f1_pn",
                         "per_class",
-                        "posts_per_second");
+                        "posts_per_second",
+                        "model");
         assertThat(s.get("n").asInt()).isEqualTo(3);
         assertThat(s.get("accuracy").asDouble()).isEqualTo(1.0);
         assertThat(s.get("per_class").get("negative").get("support").asInt()).isEqualTo(1);
         assertThat(s.get("posts_per_second").asDouble()).isPositive();
+        assertThat(s.get("model").asText()).isEqualTo("fast-1");
+    }
+
+    @Test
+    void langScoresTheTextsWithThatLanguagesModel() throws Exception {
+        String texts =
+                "Me encanta, qué maravilla\nOdio este tráfico, qué horror\nEl tren sale a las tres\n";
+        Path t = Files.writeString(dir.resolve("es.txt"), texts);
+        Path l = Files.writeString(dir.resolve("es-labels.txt"), "2\n0\n1\n");
+        CliRun r =
+                CliRun.run(
+                        "",
+                        "evaluate",
+                        "--texts",
+                        t.toString(),
+                        "--labels",
+                        l.toString(),
+                        "--lang",
+                        "es");
+        assertThat(r.exitCode).as(r.err).isZero();
+        JsonNode s = new ObjectMapper().readTree(r.lastOutLine());
+        assertThat(s.get("model").asText()).isEqualTo("fast-2/es");
+        assertThat(s.get("n").asInt()).isEqualTo(3);
+        assertThat(r.err).contains("fast-2/es");
+    }
+
+    @Test
+    void langThatNoModelScoresIsAUsageError() throws Exception {
+        Path t = Files.writeString(dir.resolve("sv.txt"), "jag älskar det\n");
+        Path l = Files.writeString(dir.resolve("sv-labels.txt"), "2\n");
+        CliRun r =
+                CliRun.run(
+                        "",
+                        "evaluate",
+                        "--texts",
+                        t.toString(),
+                        "--labels",
+                        l.toString(),
+                        "--lang",
+                        "sv");
+        assertThat(r.exitCode).isEqualTo(2);
+        assertThat(r.err).contains("--lang").contains("'sv'");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.stage.BatchScorer;
 import dev.undertone.core.track.PostTracker;
 import java.nio.charset.StandardCharsets;
@@ -47,21 +48,10 @@ class PipelineTest {
                     return new Decoded.Rejected("expected op|id|text");
                 }
                 Post p =
-                        new Post(
-                                PostSource.FILE,
-                                f[1],
-                                T0,
-                                "a",
-                                null,
-                                f[2],
-                                List.of("en"),
-                                null,
-                                null,
-                                null,
-                                false,
-                                false,
-                                false,
-                                null);
+                        TestPosts.post(PostSource.FILE, f[1], T0, f[2])
+                                .author("a", null)
+                                .langs(List.of("en"))
+                                .build();
                 return switch (f[0]) {
                     case "new" -> new Decoded.NewPost(p, false);
                     case "edit" -> new Decoded.NewPost(p, true);

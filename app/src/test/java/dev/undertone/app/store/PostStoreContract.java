@@ -62,6 +62,69 @@ public abstract class PostStoreContract {
                 .containsExactly(entry("empty_text", 1L), entry("unsupported_language", 2L));
     }
 
+    /** The counts by language worked out from the fixture posts themselves. */
+    private static Map<String, LanguageCounts> expectedLanguages(
+            java.util.function.Predicate<StoredPost> keep) {
+        Map<String, LanguageCounts> out = new java.util.TreeMap<>();
+        for (StoredPost p : StoreFixtures.posts()) {
+            if (!keep.test(p)) {
+                continue;
+            }
+            var r = p.post().sentiment();
+            java.util.Set<String> langs = new java.util.TreeSet<>();
+            for (String tag : p.post().post().langs()) {
+                langs.add(dev.undertone.core.decode.Langs.primary(tag));
+            }
+            if (langs.isEmpty()) {
+                langs.add(LanguageCounts.NO_LANGUAGE);
+            }
+            Map<Sentiment, Long> one = r.isScored() ? Map.of(r.sentiment(), 1L) : Map.of();
+            for (String l : langs) {
+                out.merge(
+                        l, new LanguageCounts(1, one, r.isScored() ? 0 : 1), LanguageCounts::plus);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void summaryCountsEachLanguageBySentiment() {
+        Summary all = store.summary(PostFilter.ALL);
+        // Worked out by hand from StoreFixtures: nine English posts (one en-US), one each of
+        // de (unsupported), es (mixed), fr (unsupported).
+        assertThat(all.languages()).containsOnlyKeys("de", "en", "es", "fr");
+        LanguageCounts en = all.languages().get("en");
+        assertThat(en.total()).isEqualTo(9);
+        assertThat(en.sentiment())
+                .containsExactly(
+                        entry(Sentiment.POSITIVE, 3L),
+                        entry(Sentiment.NEGATIVE, 2L),
+                        entry(Sentiment.NEUTRAL, 2L),
+                        entry(Sentiment.MIXED, 1L));
+        assertThat(en.unscored()).isEqualTo(1);
+        assertThat(all.languages().get("es").count(Sentiment.MIXED)).isEqualTo(1);
+        assertThat(all.languages().get("de").unscored()).isEqualTo(1);
+        assertThat(all.languages()).isEqualTo(expectedLanguages(p -> true));
+        // A filter that keeps every post counts through the other code path: the same counts.
+        Summary filtered = store.summary(filter("from", T0.minusSeconds(3600).toString()));
+        assertThat(filtered.languages()).isEqualTo(all.languages());
+    }
+
+    @Test
+    void languageCountsFollowTheFilter() {
+        Summary unscored = store.summary(filter("sentiment", "unscored"));
+        assertThat(unscored.languages())
+                .isEqualTo(expectedLanguages(p -> !p.post().sentiment().isScored()));
+        assertThat(unscored.languages()).containsOnlyKeys("de", "en", "fr");
+        Summary bluesky = store.summary(filter("source", "bluesky"));
+        assertThat(bluesky.languages())
+                .isEqualTo(
+                        expectedLanguages(
+                                p ->
+                                        p.post().post().source()
+                                                == dev.undertone.core.post.PostSource.BLUESKY));
+    }
+
     @Test
     void summaryAppliesEachFilterPart() {
         Function<PostFilter, Long> total = f -> store.summary(f).total();

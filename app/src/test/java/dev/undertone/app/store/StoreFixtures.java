@@ -3,6 +3,7 @@ package dev.undertone.app.store;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.SentimentScores;
@@ -152,21 +153,16 @@ public final class StoreFixtures {
         Instant created = T0.plusSeconds(60L * minute);
         String id = "p" + minute;
         Post p =
-                new Post(
-                        source,
-                        id,
-                        created,
-                        "author" + minute + ".example",
-                        "did:example:" + minute,
-                        text,
-                        List.of(lang),
-                        "https://example.social/" + source.id() + "/" + id,
-                        hashtags,
-                        mentions,
-                        minute % 3 == 0,
-                        false,
-                        minute % 5 == 0,
-                        tracks);
+                TestPosts.post(source, id, created, text)
+                        .author("author" + minute + ".example", "did:example:" + minute)
+                        .langs(List.of(lang))
+                        .url("https://example.social/" + source.id() + "/" + id)
+                        .hashtags(hashtags)
+                        .mentions(mentions)
+                        .tracks(tracks)
+                        .reply(minute % 3 == 0)
+                        .quote(minute % 5 == 0)
+                        .build();
         return new StoredPost(
                 new ScoredPost(p, sentiment, MODEL, created.plusMillis(5)), created.plusSeconds(1));
     }

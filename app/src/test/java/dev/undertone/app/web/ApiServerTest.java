@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.undertone.app.store.IndexListener;
 import dev.undertone.app.store.PostFilter;
+import dev.undertone.app.store.PostStore;
 import dev.undertone.app.store.StoreFixtures;
+import dev.undertone.app.store.StoredPost;
 import dev.undertone.app.testing.FixtureIndex;
+import dev.undertone.core.post.PostSource;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
@@ -21,6 +25,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +98,24 @@ class ApiServerTest {
     }
 
     @Test
+    void summaryCountsEachLanguageMostPostsFirst() throws Exception {
+        JsonNode langs = getJson("/api/summary").get("languages");
+
+        // StoreFixtures: nine English posts (one tagged en-US), one each of de, es and fr.
+        assertThat(langs.fieldNames()).toIterable().containsExactly("en", "de", "es", "fr");
+        assertThat(langs.get("en").toString())
+                .isEqualTo(
+                        "{\"total\":9,\"POSITIVE\":3,\"NEGATIVE\":2,\"NEUTRAL\":2,\"MIXED\":1,"
+                                + "\"unscored\":1}");
+        assertThat(langs.get("de").get("unscored").asLong()).isEqualTo(1);
+        assertThat(langs.get("es").get("MIXED").asLong()).isEqualTo(1);
+        // The filters apply: only the posts that match are counted.
+        JsonNode unscored = getJson("/api/summary?sentiment=unscored").get("languages");
+        assertThat(unscored.fieldNames()).toIterable().containsExactly("de", "en", "fr");
+        assertThat(unscored.get("en").get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void postsCarryTheContractFieldsNewestFirst() throws Exception {
         JsonNode body = getJson("/api/posts?limit=2");
 
@@ -122,9 +146,38 @@ class ApiServerTest {
 
     @Test
     void oversizedLimitsAreCapped() throws Exception {
-        assertThat(getJson("/api/posts?limit=99999999").get("posts")).hasSize(12);
-        assertThat(getJson("/api/terms?field=words&limit=100000").get("terms").size())
-                .isLessThanOrEqualTo(200);
+        // More posts than the posts cap, each with a content word of its own: more distinct words
+        // than the terms cap, so an uncapped answer would be longer than the cap.
+        int extra = PostStore.MAX_POSTS_LIMIT + 1;
+        List<StoredPost> more = new ArrayList<>();
+        for (int i = 0; i < extra; i++) {
+            more.add(
+                    StoreFixtures.post(
+                            1000 + i,
+                            PostSource.BLUESKY,
+                            "en",
+                            "word " + letters(i),
+                            List.of(),
+                            StoreFixtures.neutral(0.9),
+                            List.of(),
+                            List.of()));
+        }
+        index.add(more, IndexListener.NONE);
+        assertThat(getJson("/api/posts?limit=99999999").get("posts"))
+                .hasSize(PostStore.MAX_POSTS_LIMIT);
+        assertThat(getJson("/api/terms?field=words&limit=100000").get("terms"))
+                .hasSize(PostStore.MAX_TERMS_LIMIT);
+    }
+
+    /** A distinct word of letters only for each {@code i} (content words have no digits). */
+    private static String letters(int i) {
+        StringBuilder b = new StringBuilder("zq");
+        for (int n = i; ; n /= 26) {
+            b.append((char) ('a' + n % 26));
+            if (n < 26) {
+                return b.toString();
+            }
+        }
     }
 
     @Test

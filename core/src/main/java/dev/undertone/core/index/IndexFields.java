@@ -29,6 +29,12 @@ public final class IndexFields {
     /** The author's stable id. Keyword. */
     public static final String AUTHOR_ID = "author_id";
 
+    /**
+     * The post's revision in its source's own order ({@code Revisions}); absent when the source
+     * gives none. Long (doc values): a store never lets an older revision replace a newer one.
+     */
+    public static final String REVISION = "revision";
+
     /** The post's text. Analysed and stored. */
     public static final String TEXT = "text";
 

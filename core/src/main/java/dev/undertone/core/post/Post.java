@@ -96,41 +96,6 @@ public record Post(
                 Revisions.UNKNOWN);
     }
 
-    /** A post without links; kept so that code written before links existed still compiles. */
-    public Post(
-            PostSource source,
-            String id,
-            Instant createdAt,
-            String authorHandle,
-            String authorId,
-            String text,
-            List<String> langs,
-            String url,
-            List<String> hashtags,
-            List<String> mentions,
-            boolean reply,
-            boolean repost,
-            boolean quote,
-            List<String> tracks) {
-        this(
-                source,
-                id,
-                createdAt,
-                authorHandle,
-                authorId,
-                text,
-                langs,
-                url,
-                hashtags,
-                mentions,
-                reply,
-                repost,
-                quote,
-                tracks,
-                List.of(),
-                Revisions.UNKNOWN);
-    }
-
     /** The key that identifies this post across Undertone: {@code source:id}. */
     public String key() {
         return key(source, id);

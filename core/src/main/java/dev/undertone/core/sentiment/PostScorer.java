@@ -10,10 +10,11 @@ import java.util.Objects;
 
 /**
  * The classify stage of the pipeline: scores a batch of posts with one model call. A post in a
- * language the model does not {@linkplain SentimentModel#supports support} (for the built-in
- * models: tags that are all non-English) is not guessed at ({@link
- * SentimentResult#UNSUPPORTED_LANGUAGE}); a post with no tag is scored. Pure apart from the clock;
- * thread-safe.
+ * language the model does not {@linkplain SentimentModel#supports support} is not guessed at
+ * ({@link SentimentResult#UNSUPPORTED_LANGUAGE}); a post with no tag is scored by the English
+ * model. With a {@link LanguageRoutedModel} (the built-in {@code fast} and {@code accurate}), each
+ * post is scored by its language's model and stored with that model's id ({@link
+ * SentimentModel#idFor}). Pure apart from the clock; thread-safe.
  */
 public final class PostScorer {
 
@@ -55,7 +56,8 @@ public final class PostScorer {
                     supported[i]
                             ? results.get(next++)
                             : SentimentResult.unscored(SentimentResult.UNSUPPORTED_LANGUAGE);
-            scored.add(new ScoredPost(p, r, model.id(), now));
+            String id = supported[i] ? model.idFor(p.langs()) : model.id();
+            scored.add(new ScoredPost(p, r, id, now));
         }
         return scored;
     }

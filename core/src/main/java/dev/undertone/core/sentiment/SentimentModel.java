@@ -33,6 +33,15 @@ public interface SentimentModel {
     }
 
     /**
+     * The id stored on a post with these language tags: this model's {@link #id}, or for a model
+     * per language ({@link LanguageRoutedModel}) the id of the one that scores them, e.g. {@code
+     * fast-2/es}.
+     */
+    default String idFor(List<String> langs) {
+        return id();
+    }
+
+    /**
      * Scores a batch of texts, each with its post's language tags. Models that need the language
      * (Comprehend) override this; the default ignores the tags.
      *

@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The one place where model names become models: {@code fast} (built in) and whatever other modules
- * {@linkplain #register register} at start-up ({@code accurate}, {@code comprehend}). A name that
- * is not registered but is the path of a model file written by {@code undertone train} loads that
- * file. Models are loaded once and shared: they are thread-safe values.
+ * The one place where model names become models: {@code fast} (built in: fast-1 for English and
+ * untagged posts, fast-2/L for each other language it knows) and whatever other modules {@linkplain
+ * #register register} at start-up ({@code accurate}, {@code comprehend}). A name that is not
+ * registered but is the path of a model file written by {@code undertone train} loads that file.
+ * Models are loaded once and shared: they are thread-safe values.
  */
 public final class SentimentModels {
 
@@ -28,7 +29,7 @@ public final class SentimentModels {
     private static final Map<String, SentimentModel> LOADED = new ConcurrentHashMap<>();
 
     static {
-        LOADERS.put(FastModel.NAME, FastModels::builtIn);
+        LOADERS.put(FastModel.NAME, FastModels::builtInRouted);
     }
 
     private SentimentModels() {}

@@ -42,7 +42,8 @@ public final class TrackStage {
 
     /**
      * What a decoded record asks for: a kept post to score; a delete for a deletion, and for an
-     * edit the rules no longer keep (its stored version must go); a rejection; or nothing.
+     * edit the rules no longer keep (its stored version must go); a purge of a deleted or taken
+     * down account, a restore of an active one; a rejection; or nothing.
      */
     public Pending track(Decoded decoded) {
         if (decoded instanceof Decoded.NewPost np) {
@@ -54,10 +55,10 @@ public final class TrackStage {
             }
             counts.unmatched();
             return np.edit()
-                    ? new PostWrite.Delete(np.post().key())
+                    ? new PostWrite.Delete(np.post().key(), np.post().revision())
                     : new Outcome.Skipped("matches no track rule or language");
         } else if (decoded instanceof Decoded.Deletion del) {
-            return new PostWrite.Delete(del.key());
+            return new PostWrite.Delete(del.key(), del.revision());
         } else if (decoded instanceof Decoded.Rejected rej) {
             counts.rejected();
             return new Outcome.Rejected(rej.reason());
@@ -65,8 +66,15 @@ public final class TrackStage {
             counts.notAPost();
             return new Outcome.Skipped("not a post: " + np.kind());
         } else if (decoded instanceof Decoded.AccountStatus a) {
-            // no write kind acts on an account yet: counted with the records that are not posts
+            // counted with the records that are not posts; the store counts the purges
             counts.notAPost();
+            if (a.purges()) {
+                return new PostWrite.PurgeAccount(a.source(), a.authorId());
+            } else if (a.active()) {
+                return new PostWrite.RestoreAccount(a.source(), a.authorId());
+            }
+            // deactivated, suspended, desynchronized, throttled: the account may come back as it
+            // was, and its posts with it, so they stay (docs/sources.md)
             return new Outcome.Skipped("account status: " + a.status());
         }
         throw new IllegalStateException("unknown decode result " + decoded);

@@ -22,12 +22,15 @@
  *  └─ Outcome                  decided: one per record after scoring
  *      ├─ PostWrite            what the store applies, in record order
  *      │   ├─ Upsert(scored)   add or replace the post with this key
- *      │   └─ Delete(key)      remove it (a delete at the source, or an edit the rules drop)
+ *      │   ├─ Delete(key)      remove it (a delete at the source, or an edit the rules drop)
+ *      │   ├─ PurgeAccount     remove every post of a deleted or taken-down account, refuse more
+ *      │   └─ RestoreAccount   the account is active again: store its new posts again
  *      ├─ Rejected(reason)     undecodable: kept for a person (rejected log, dead-letter topic)
  *      └─ Skipped(why)         nothing to store (not a post, matches no rule)
  * </pre>
  *
- * <p>To add a kind of write (say, removing every post of an account), add a record to {@link
+ * <p>Upserts and deletes carry the post's revision in its source's order; a store never lets an
+ * older revision replace or remove a newer one. To add a kind of write, add a record to {@link
  * dev.undertone.core.stage.PostWrite}'s {@code permits} list; the compiler's exhaustiveness checks
  * and the {@code instanceof} chains with a final {@code else throw} in each store then show every
  * place that must apply it. Counts go to a {@link dev.undertone.core.stage.StageCounts} so the

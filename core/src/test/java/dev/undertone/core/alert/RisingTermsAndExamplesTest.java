@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.SentimentScores;
@@ -35,21 +36,11 @@ class RisingTermsAndExamplesTest {
 
     private static ScoredPost post(String id, String author, Sentiment s, double confidence) {
         Post p =
-                new Post(
-                        PostSource.BLUESKY,
-                        id,
-                        T,
-                        author,
-                        author == null ? null : "did:" + author,
-                        "text " + id,
-                        List.of("en"),
-                        null,
-                        List.of(),
-                        List.of(),
-                        false,
-                        false,
-                        false,
-                        List.of("acme"));
+                TestPosts.post(PostSource.BLUESKY, id, T, "text " + id)
+                        .author(author, author == null ? null : "did:" + author)
+                        .langs(List.of("en"))
+                        .tracks(List.of("acme"))
+                        .build();
         double rest = (1 - confidence) / 3;
         SentimentScores scores =
                 switch (s) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,21 +41,10 @@ class PostScorerTest {
     }
 
     private static Post post(String id, String text, List<String> langs) {
-        return new Post(
-                PostSource.BLUESKY,
-                id,
-                NOW,
-                "a",
-                null,
-                text,
-                langs,
-                null,
-                null,
-                null,
-                false,
-                false,
-                false,
-                null);
+        return TestPosts.post(PostSource.BLUESKY, id, NOW, text)
+                .author("a", null)
+                .langs(langs)
+                .build();
     }
 
     @Test

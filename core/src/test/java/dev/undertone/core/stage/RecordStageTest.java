@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.undertone.core.decode.Decoders;
 import dev.undertone.core.decode.RawRecord;
 import dev.undertone.core.post.Post;
+import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.Revisions;
 import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.sentiment.PostScorer;
 import dev.undertone.core.sentiment.Sentiment;
@@ -188,7 +190,11 @@ class RecordStageTest {
         assertThat(out)
                 .extracting(o -> o.getClass().getSimpleName())
                 .containsExactly("Upsert", "Delete", "Skipped", "Upsert");
-        assertThat(out.get(1)).isEqualTo(new PostWrite.Delete("bluesky:" + DID + "/aaa"));
+        // the delete carries the edit's revision: a newer stored version would stay
+        assertThat(out.get(1))
+                .isEqualTo(
+                        new PostWrite.Delete(
+                                "bluesky:" + DID + "/aaa", Revisions.fromTid("3maiygphy2yq7")));
         assertThat(((PostWrite.Upsert) out.get(3)).post().post().text()).isEqualTo("coffee again");
         assertThat(counts.n).isEqualTo(Map.of("post", 4, "matched", 2, "unmatched", 2));
     }
@@ -197,10 +203,50 @@ class RecordStageTest {
     void deletesPassWhateverTheRulesAndNotPostsAreSkipped() {
         List<Outcome> out = process("coffee", null, List.of(delete("zzz"), LIKE));
 
-        assertThat(out.get(0)).isEqualTo(new PostWrite.Delete("bluesky:" + DID + "/zzz"));
+        assertThat(out.get(0))
+                .isEqualTo(
+                        new PostWrite.Delete(
+                                "bluesky:" + DID + "/zzz", Revisions.fromTid("3maiygphy2yq9")));
         assertThat(out.get(1)).isInstanceOf(Outcome.Skipped.class);
         assertThat(((Outcome.Skipped) out.get(1)).why()).startsWith("not a post");
         assertThat(counts.n).isEqualTo(Map.of("notAPost", 1));
+        assertThat(model.calls).isEmpty();
+    }
+
+    private static String account(boolean active, String status) {
+        return "{\"did\":\""
+                + DID
+                + "\",\"time_us\":1773500401000000,\"kind\":\"account\",\"account\":{\"active\":"
+                + active
+                + (status == null ? "" : ",\"status\":\"" + status + "\"")
+                + ",\"did\":\""
+                + DID
+                + "\",\"seq\":7,\"time\":\"2026-03-14T16:00:01Z\"}}";
+    }
+
+    @Test
+    void deletedAndTakenDownAccountsArePurgedActiveOnesRestoredOthersSkipped() {
+        List<Outcome> out =
+                process(
+                        "coffee",
+                        null,
+                        List.of(
+                                account(false, "deleted"),
+                                account(false, "takendown"),
+                                account(false, "deactivated"),
+                                account(false, "suspended"),
+                                account(true, null)));
+
+        PostWrite purge = new PostWrite.PurgeAccount(PostSource.BLUESKY, DID);
+        assertThat(out)
+                .containsExactly(
+                        purge,
+                        purge,
+                        new Outcome.Skipped("account status: deactivated"),
+                        new Outcome.Skipped("account status: suspended"),
+                        new PostWrite.RestoreAccount(PostSource.BLUESKY, DID));
+        assertThat(purge.key()).isEqualTo("bluesky:" + DID);
+        assertThat(counts.n).isEqualTo(Map.of("notAPost", 5));
         assertThat(model.calls).isEmpty();
     }
 

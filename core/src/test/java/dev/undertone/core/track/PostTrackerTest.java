@@ -5,27 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.TestPosts;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PostTrackerTest {
     private static Post post(String text, List<String> langs) {
-        return new Post(
-                PostSource.BLUESKY,
-                "1",
-                Instant.EPOCH,
-                null,
-                null,
-                text,
-                langs,
-                null,
-                List.of(),
-                List.of(),
-                false,
-                false,
-                false,
-                List.of());
+        return TestPosts.post(PostSource.BLUESKY, "1", Instant.EPOCH, text).langs(langs).build();
     }
 
     @Test

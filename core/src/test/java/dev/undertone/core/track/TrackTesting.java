@@ -2,6 +2,7 @@ package dev.undertone.core.track;
 
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.TestPosts;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,20 +15,9 @@ final class TrackTesting {
     }
 
     static Post post(String text, List<String> hashtags, List<String> langs) {
-        return new Post(
-                PostSource.FILE,
-                "t",
-                Instant.EPOCH,
-                null,
-                null,
-                text,
-                langs,
-                null,
-                hashtags,
-                List.of(),
-                false,
-                false,
-                false,
-                List.of());
+        return TestPosts.post(PostSource.FILE, "t", Instant.EPOCH, text)
+                .langs(langs)
+                .hashtags(hashtags)
+                .build();
     }
 }

@@ -1,6 +1,6 @@
 package dev.undertone.flink.opensearch;
 
-import dev.undertone.core.index.opensearch.BulkAction;
+import dev.undertone.opensearch.BulkAction;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,22 +1,24 @@
 package dev.undertone.flink.opensearch;
 
 import dev.undertone.core.index.ContentWords;
-import dev.undertone.core.index.opensearch.BulkAction;
 import dev.undertone.core.index.opensearch.IndexRotation;
-import dev.undertone.core.index.opensearch.IndexSetup;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.index.opensearch.PostJson;
 import dev.undertone.core.stage.PostWrite;
 import dev.undertone.flink.IndexChange;
+import dev.undertone.opensearch.BulkAction;
+import dev.undertone.opensearch.IndexSetup;
+import dev.undertone.opensearch.OpenSearchConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
 
 /**
- * Turns a change into its {@code _bulk} action: an index of the post's document under its key, or a
- * delete of the key (by query across the rotated indices when rotating). Every action carries the
- * change's version.
+ * Turns a change into its {@code _bulk} action: an index of the post's document under its key, a
+ * delete of the key (by query across the rotated indices when rotating), or a delete by query of
+ * every post of a purged account. Index and delete actions carry the change's {@link
+ * IndexChange#version()}: the post's revision at its source when it has one, so OpenSearch keeps
+ * the newest version in the source's order whatever order the changes arrive in.
  */
 public final class IndexChangeConverter implements ElementConverter<IndexChange, BulkAction> {
     private static final long serialVersionUID = 1L;
@@ -41,6 +43,8 @@ public final class IndexChangeConverter implements ElementConverter<IndexChange,
                             .getBytes(StandardCharsets.UTF_8);
             String index = IndexSetup.writeIndex(cluster, u.post().post().createdAt());
             return BulkAction.index(index, u.key(), doc).withVersion(change.version());
+        } else if (change.write() instanceof PostWrite.PurgeAccount p) {
+            return BulkAction.deleteByAuthor(cluster.index(), p.source().id(), p.authorId());
         } else if (change.write() instanceof PostWrite.Delete d) {
             if (cluster.rotation() == IndexRotation.NONE) {
                 return BulkAction.delete(cluster.index(), d.key()).withVersion(change.version());

@@ -1,9 +1,9 @@
 package dev.undertone.flink.opensearch;
 
-import dev.undertone.core.index.opensearch.BulkAction;
 import dev.undertone.flink.DeadLetters;
 import dev.undertone.flink.IndexChange;
 import dev.undertone.flink.SerializableFactory;
+import dev.undertone.opensearch.BulkAction;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

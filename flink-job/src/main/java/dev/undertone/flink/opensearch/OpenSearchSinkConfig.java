@@ -1,6 +1,6 @@
 package dev.undertone.flink.opensearch;
 
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
+import dev.undertone.opensearch.OpenSearchConfig;
 import java.io.Serializable;
 import java.util.Objects;
 

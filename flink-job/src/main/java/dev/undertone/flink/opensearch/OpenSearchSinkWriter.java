@@ -1,15 +1,15 @@
 package dev.undertone.flink.opensearch;
 
-import dev.undertone.core.index.opensearch.BulkAction;
-import dev.undertone.core.index.opensearch.BulkWriter;
-import dev.undertone.core.index.opensearch.IndexSetup;
-import dev.undertone.core.index.opensearch.OpenSearchClient;
-import dev.undertone.core.index.opensearch.RetryAction;
 import dev.undertone.core.retry.Backoff;
 import dev.undertone.flink.DeadLetter;
 import dev.undertone.flink.DeadLetters;
 import dev.undertone.flink.IndexChange;
 import dev.undertone.flink.SerializableFactory;
+import dev.undertone.opensearch.BulkAction;
+import dev.undertone.opensearch.BulkWriter;
+import dev.undertone.opensearch.IndexSetup;
+import dev.undertone.opensearch.OpenSearchClient;
+import dev.undertone.opensearch.RetryAction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,8 +2,6 @@ package dev.undertone.flink.bench;
 
 import dev.undertone.core.decode.Decoders;
 import dev.undertone.core.decode.Formats;
-import dev.undertone.core.index.opensearch.OpenSearchClient;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.kafka.RawRecordHeaders;
 import dev.undertone.core.sentiment.SentimentModels;
 import dev.undertone.flink.DeadLetter;
@@ -15,6 +13,8 @@ import dev.undertone.flink.SentimentJob;
 import dev.undertone.flink.SentimentJobMain;
 import dev.undertone.flink.opensearch.OpenSearchSink;
 import dev.undertone.flink.opensearch.OpenSearchSinkConfig;
+import dev.undertone.opensearch.OpenSearchClient;
+import dev.undertone.opensearch.OpenSearchConfig;
 import dev.undertone.testkit.KafkaBroker;
 import dev.undertone.testkit.OpenSearchNode;
 import java.nio.charset.StandardCharsets;

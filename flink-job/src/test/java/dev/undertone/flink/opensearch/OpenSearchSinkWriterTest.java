@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.SentimentScores;
@@ -17,6 +17,7 @@ import dev.undertone.core.stage.PostWrite;
 import dev.undertone.flink.DeadLetter;
 import dev.undertone.flink.DeadLetters;
 import dev.undertone.flink.IndexChange;
+import dev.undertone.opensearch.OpenSearchConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -147,21 +148,14 @@ class OpenSearchSinkWriterTest {
 
     private static IndexChange upsert(String id, long version) {
         Post p =
-                new Post(
-                        PostSource.FILE,
-                        id,
-                        Instant.parse("2026-01-01T00:00:00Z"),
-                        "a",
-                        null,
-                        "text " + id,
-                        List.of("en"),
-                        null,
-                        List.of(),
-                        List.of(),
-                        false,
-                        false,
-                        false,
-                        List.of());
+                TestPosts.post(
+                                PostSource.FILE,
+                                id,
+                                Instant.parse("2026-01-01T00:00:00Z"),
+                                "text " + id)
+                        .author("a", null)
+                        .langs(List.of("en"))
+                        .build();
         ScoredPost sp =
                 new ScoredPost(
                         p,

@@ -2,16 +2,17 @@ package dev.undertone.flink.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.undertone.core.index.opensearch.BulkAction;
 import dev.undertone.core.index.opensearch.IndexRotation;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.index.opensearch.PostJson;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.stage.PostWrite;
 import dev.undertone.flink.IndexChange;
+import dev.undertone.opensearch.BulkAction;
+import dev.undertone.opensearch.OpenSearchConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -26,21 +27,10 @@ class SinkPartsTest {
 
     private static ScoredPost post(String id, String text) {
         Post p =
-                new Post(
-                        PostSource.X,
-                        id,
-                        CREATED,
-                        "a",
-                        null,
-                        text,
-                        List.of("en"),
-                        null,
-                        List.of(),
-                        List.of(),
-                        false,
-                        false,
-                        false,
-                        List.of());
+                TestPosts.post(PostSource.X, id, CREATED, text)
+                        .author("a", null)
+                        .langs(List.of("en"))
+                        .build();
         return new ScoredPost(p, SentimentResult.unscored("empty_text"), "m-1", NOW);
     }
 
@@ -87,6 +77,44 @@ class SinkPartsTest {
 
         assertThat(del.op()).isEqualTo(BulkAction.Op.DELETE);
         assertThat(del.version()).isEqualTo(9);
+    }
+
+    @Test
+    void theVersionIsThePostsRevisionWhenItsSourceGivesOneElseTheKafkaOffset() {
+        ScoredPost plain = post("1", "t");
+        ScoredPost revised =
+                new ScoredPost(
+                        plain.post().withRevision(1_850_000_000_000_000_000L),
+                        plain.sentiment(),
+                        plain.modelId(),
+                        plain.scoredAt());
+
+        assertThat(IndexChange.of(new PostWrite.Upsert(plain), 41).version()).isEqualTo(41);
+        assertThat(IndexChange.of(new PostWrite.Upsert(revised), 41).version())
+                .isEqualTo(1_850_000_000_000_000_000L);
+        assertThat(IndexChange.of(new PostWrite.Delete("x:1", 77), 42).version()).isEqualTo(77);
+        assertThat(IndexChange.of(new PostWrite.Delete("x:1"), 43).version()).isEqualTo(43);
+    }
+
+    @Test
+    void aPurgeIsADeleteByQueryOnTheAccountAcrossTheAlias() {
+        IndexChangeConverter c =
+                new IndexChangeConverter(
+                        OpenSearchConfig.of("http://h:1", "posts").withRotation(IndexRotation.DAY));
+
+        BulkAction purge =
+                c.convert(
+                        IndexChange.of(
+                                new PostWrite.PurgeAccount(PostSource.BLUESKY, "did:plc:gone"), 5),
+                        NOW);
+
+        assertThat(purge.op()).isEqualTo(BulkAction.Op.DELETE_BY_AUTHOR);
+        assertThat(purge.op().byQuery()).isTrue();
+        assertThat(purge.index()).isEqualTo("posts");
+        assertThat(purge.id()).isEqualTo("bluesky:did:plc:gone");
+        assertThat(new String(purge.source(), StandardCharsets.UTF_8))
+                .isEqualTo("bluesky\ndid:plc:gone");
+        assertThat(purge.version()).isEqualTo(BulkAction.NO_VERSION);
     }
 
     @Test

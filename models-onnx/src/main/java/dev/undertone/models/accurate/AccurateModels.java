@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.undertone.core.sentiment.SentimentModels;
+import dev.undertone.core.sentiment.fast.FastModels;
 import dev.undertone.models.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,11 +35,12 @@ public final class AccurateModels {
 
     /**
      * Makes {@code accurate} known to {@link SentimentModels} (loaded on first use, once per class
-     * loader); later calls do nothing.
+     * loader); later calls do nothing. It scores English and untagged posts; the fast model of each
+     * other language scores the rest, so choosing accurate loses no language fast scores.
      */
     public static void register() {
         if (REGISTERED.compareAndSet(false, true)) {
-            SentimentModels.register(AccurateModel.NAME, AccurateModels::builtIn);
+            SentimentModels.register(AccurateModel.NAME, () -> FastModels.routed(builtIn()));
         }
     }
 

@@ -15,7 +15,10 @@ final class JetstreamEvents {
     private static final byte[][] COMMIT_KEYS = {
         DID, key("rev"), key("operation"), key("collection"), key("rkey")
     };
-    private static final byte[][] OTHER_KEYS = {DID, key("kind"), key("seq")};
+    private static final byte[] KIND = key("kind");
+    private static final byte[][] OTHER_KEYS = {DID, KIND, key("seq")};
+    private static final java.util.Set<String> KNOWN_KINDS =
+            java.util.Set.of("commit", "identity", "account");
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
@@ -62,6 +65,21 @@ final class JetstreamEvents {
             h = (h ^ 0x1f) * FNV_PRIME;
         }
         return !any || h == 0 ? 0 : h;
+    }
+
+    /**
+     * The event's top-level {@code kind} when it is not one a post or account change comes from
+     * ({@code commit}, {@code identity}, {@code account}), e.g. v2's {@code sync}; null for the
+     * known kinds and when there is none.
+     */
+    static String otherKind(byte[] json) {
+        int start = valueStart(json, KIND);
+        int end = start < 0 ? -1 : valueEnd(json, start);
+        if (end <= start + 1 || json[start] != '"') {
+            return null;
+        }
+        String kind = new String(json, start + 1, end - start - 2, StandardCharsets.UTF_8);
+        return KNOWN_KINDS.contains(kind) ? null : kind;
     }
 
     /** Index of the first byte of the value after the first {@code "key":}, or -1. */

@@ -28,12 +28,22 @@ import org.slf4j.LoggerFactory;
  * missed even on another instance; the events replayed by the rewind that were already accepted are
  * recognised and dropped. Each failure moves on to the next configured host. A resume older than
  * the server's retention (about a day) is clamped by the server without an error: the source
- * notices the jump and reports a gap. Optional zstd compression uses Jetstream's dictionary.
+ * notices the jump and reports a gap; a Jetstream v2 server refuses it instead ({@code
+ * CursorTooOld}, HTTP 400 before the upgrade), and the source resumes from live with a gap
+ * reported. Optional zstd compression uses Jetstream's dictionary.
+ *
+ * <p>The position is always the {@code time_us}, never v2's {@code cursor} field (a sequence number
+ * local to one instance), so it stays valid on any host; the rewind covers the hosts' clock and
+ * ingest differences. The replay dedupe is in memory, so after a restart the rewound events are
+ * journaled again: harmless, since the store ignores a version older than the one it holds
+ * (revisions) and a create seen again only rewrites the same post. Events of kinds no post comes
+ * from ({@code sync}, later ones) are counted by kind and passed on for the decoder to skip.
  */
 public final class JetstreamSource extends StreamSource<JetstreamConnection> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JetstreamSource.class);
     private static final long MICROS_PER_MILLI = 1000;
+    private static final int HTTP_BAD_REQUEST = 400;
     private static final Wording WORDING =
             new Wording(
                     "Jetstream",
@@ -52,6 +62,7 @@ public final class JetstreamSource extends StreamSource<JetstreamConnection> {
     private long requestedCursor = -1;
     private boolean gapChecked = true;
     private long duplicates;
+    private boolean cursorRefused;
     private final Set<String> reported = new java.util.HashSet<>();
 
     /**
@@ -88,6 +99,16 @@ public final class JetstreamSource extends StreamSource<JetstreamConnection> {
         newestTimeUs = resumeUs;
         requestedCursor =
                 resumeUs < 0 ? -1 : resumeUs - config.cursorRewind().toMillis() * MICROS_PER_MILLI;
+        if (cursorRefused && requestedCursor >= 0) {
+            // the last server refused this cursor as older than it keeps: resume live, once
+            metrics.gap(
+                    "the server refused the resume cursor "
+                            + requestedCursor
+                            + " (CursorTooOld: older than it keeps); resuming from live, so the"
+                            + " events since then are missing");
+            requestedCursor = -1;
+        }
+        cursorRefused = false;
         gapChecked = requestedCursor < 0;
         URI endpoint = config.endpoints().get(hostIndex % config.endpoints().size());
         URI uri = subscribeUri(endpoint, requestedCursor);
@@ -101,7 +122,15 @@ public final class JetstreamSource extends StreamSource<JetstreamConnection> {
                         config.queueCapacity(),
                         metrics,
                         clock);
-        c.open(config.connectTimeout());
+        try {
+            c.open(config.connectTimeout());
+        } catch (IOException e) {
+            // A Jetstream v2 server refuses a cursor older than its lookback with HTTP 400
+            // CursorTooOld before the upgrade (a v1 server clamps it silently instead). Our cursor
+            // is always a valid number, so a 400 to a resume means that: the next try goes live.
+            cursorRefused = requestedCursor >= 0 && HandshakeStatus.of(e) == HTTP_BAD_REQUEST;
+            throw e;
+        }
         return c;
     }
 
@@ -182,6 +211,11 @@ public final class JetstreamSource extends StreamSource<JetstreamConnection> {
         if (timeUs > 0) {
             checkGap(timeUs);
             newestTimeUs = Math.max(newestTimeUs, timeUs);
+        }
+        String otherKind = JetstreamEvents.otherKind(json);
+        if (otherKind != null) {
+            // v2's sync and later kinds: journaled as they are, no post comes from them
+            metrics.ignoredKind(otherKind);
         }
         long id = JetstreamEvents.identity(json);
         if (dedupe.seen(id)) {

@@ -54,10 +54,6 @@ final class MastodonHttp {
         this.timeout = timeout;
     }
 
-    boolean hasToken() {
-        return token != null;
-    }
-
     HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder b =
                 HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", userAgent);

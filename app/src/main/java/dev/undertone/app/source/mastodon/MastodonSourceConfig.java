@@ -66,18 +66,6 @@ public record MastodonSourceConfig(
         return new MastodonSourceConfig(instanceUrl, null, tag, null, null, 0, 0);
     }
 
-    /** A copy with another streaming URL. */
-    public MastodonSourceConfig withStreamingUrl(URI url) {
-        return new MastodonSourceConfig(
-                instanceUrl,
-                url,
-                hashtag,
-                stallTimeout,
-                connectTimeout,
-                backfillPages,
-                maxBatchEvents);
-    }
-
     /** A copy with other timeouts (tests use short ones). */
     public MastodonSourceConfig withTimeouts(Duration stall, Duration connect) {
         return new MastodonSourceConfig(

@@ -1,5 +1,7 @@
 package dev.undertone.app.store.lucene;
 
+import dev.undertone.core.sentiment.fast.Hashing;
+
 /**
  * A Bloom filter over post keys, so the writer can tell "certainly new" from "maybe stored" without
  * an index lookup for every post of a large replay. False positives cost one lookup; there are no
@@ -54,18 +56,8 @@ final class KeyBloomFilter {
         return added;
     }
 
-    /** 64-bit FNV-1a over the UTF-16 units, finished with a murmur3 mix. */
+    /** 64-bit FNV-1a over the UTF-16 units, finished with a murmur3 mix (the fast model's). */
     private static long hash(CharSequence s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return Hashing.mix(Hashing.of(s));
     }
 }

@@ -2,6 +2,9 @@ package dev.undertone.app.store.lucene;
 
 import dev.undertone.app.store.WriteCounts;
 import dev.undertone.core.index.IndexFields;
+import dev.undertone.core.post.Post;
+import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.Revisions;
 import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.stage.PostWrite;
 import java.io.IOException;
@@ -10,17 +13,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -39,6 +51,12 @@ import org.slf4j.LoggerFactory;
 public final class LuceneIndex implements AutoCloseable {
     /** Commit user data key: the journal offset of the first record not yet in the index. */
     public static final String JOURNAL_OFFSET = "journal_offset";
+
+    /**
+     * Commit user data key: the accounts purged and not restored since, committed atomically with
+     * the journal offset they are true at (see {@link PurgedAccounts}).
+     */
+    public static final String PURGED_ACCOUNTS = "purged_accounts";
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneIndex.class);
     private static final long MIN_BLOOM_CAPACITY = 4_000_000;
@@ -70,7 +88,7 @@ public final class LuceneIndex implements AutoCloseable {
     private final List<String> unpublishedDeletes = new ArrayList<>();
     private KeyBloomFilter keys;
     private volatile long committedOffset;
-    private volatile long appliedOffset;
+    private volatile Applied applied;
     private volatile boolean uncommitted;
     private long lastRefreshNanos = System.nanoTime();
     private volatile long lastCommitNanos = System.nanoTime();
@@ -93,7 +111,8 @@ public final class LuceneIndex implements AutoCloseable {
         Map<String, String> data = new HashMap<>();
         writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
         this.committedOffset = Long.parseLong(data.getOrDefault(JOURNAL_OFFSET, "0"));
-        this.appliedOffset = committedOffset;
+        this.applied =
+                new Applied(committedOffset, PurgedAccounts.decode(data.get(PURGED_ACCOUNTS)));
         this.keys = loadKeys();
     }
 
@@ -117,7 +136,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** The journal offset after the last applied batch (committed or not). */
     public long appliedOffset() {
-        return appliedOffset;
+        return applied.offset();
     }
 
     /**
@@ -160,19 +179,42 @@ public final class LuceneIndex implements AutoCloseable {
     /**
      * Applies prepared writes in order and records that the journal is processed up to {@code
      * offsetAfter}. Not searchable until the next refresh, not durable until the next commit.
+     *
+     * <p>An upsert or delete older than the stored version of its post ({@link Revisions#isOlder})
+     * is ignored, so a late or replayed old version never replaces a newer one; the revision is in
+     * the document, so this holds across restarts. A purge removes the account's posts with one
+     * delete-by-query and records the account, in the commit with the journal offset, so its later
+     * posts are refused until it is restored.
      */
     public WriteCounts apply(Prepared batch, long offsetAfter) throws IOException {
         long indexed = 0;
         long updated = 0;
         long deleted = 0;
+        long purged = 0;
+        long stale = 0;
+        long refused = 0;
+        Set<String> accounts = applied.purgedAccounts();
+        boolean accountsChanged = false;
         IndexSearcher searcher = searchers.acquire();
         try {
             StoredKeys stored = new StoredKeys(searcher.getIndexReader());
             for (int i = 0; i < batch.writes().size(); i++) {
                 PostWrite w = batch.writes().get(i);
                 if (w instanceof PostWrite.Upsert u) {
-                    String key = u.post().post().key();
-                    boolean existed = exists(stored, key);
+                    Post post = u.post().post();
+                    String key = post.key();
+                    if (!accounts.isEmpty()
+                            && post.authorId() != null
+                            && accounts.contains(
+                                    PostWrite.accountKey(post.source(), post.authorId()))) {
+                        refused++;
+                        continue;
+                    }
+                    Version version = stored(stored, key);
+                    if (version.exists() && Revisions.isOlder(u.revision(), version.revision())) {
+                        stale++;
+                        continue;
+                    }
                     if (keys.mightContain(key)) {
                         writer.updateDocument(PostDocuments.keyTerm(key), batch.documents().get(i));
                     } else {
@@ -180,31 +222,127 @@ public final class LuceneIndex implements AutoCloseable {
                         // segment at the next flush, the largest cost of a large replay.
                         writer.addDocument(batch.documents().get(i));
                     }
-                    unrefreshed.put(key, new Pending(true, generation));
+                    unrefreshed.put(
+                            key,
+                            new Pending(
+                                    true,
+                                    generation,
+                                    u.revision(),
+                                    post.source(),
+                                    post.authorId()));
                     keys.add(key);
                     if (publishing) {
                         unpublished.add(u.post());
                     }
-                    if (existed) {
+                    if (version.exists()) {
                         updated++;
                     } else {
                         indexed++;
                     }
-                } else if (w instanceof PostWrite.Delete d && exists(stored, d.key())) {
-                    writer.deleteDocuments(PostDocuments.keyTerm(d.key()));
-                    unrefreshed.put(d.key(), new Pending(false, generation));
-                    if (publishing) {
-                        unpublishedDeletes.add(d.key());
+                } else if (w instanceof PostWrite.Delete d) {
+                    Version version = stored(stored, d.key());
+                    if (!version.exists()) {
+                        continue;
                     }
+                    if (Revisions.isOlder(d.revision(), version.revision())) {
+                        stale++;
+                        continue;
+                    }
+                    writer.deleteDocuments(PostDocuments.keyTerm(d.key()));
+                    markDeleted(d.key());
                     deleted++;
+                } else if (w instanceof PostWrite.PurgeAccount p) {
+                    String account = PostWrite.accountKey(p.source(), p.authorId());
+                    List<String> removed = accountKeys(searcher, p);
+                    // deletes apply to every document added before them, refreshed or not
+                    writer.deleteDocuments(accountQuery(p.source(), p.authorId()));
+                    removed.forEach(this::markDeleted);
+                    deleted += removed.size();
+                    boolean newly = !accounts.contains(account);
+                    if (newly) {
+                        if (!accountsChanged) {
+                            accounts = new HashSet<>(accounts);
+                            accountsChanged = true;
+                        }
+                        accounts.add(account);
+                        purged++;
+                    }
+                    if (newly || !removed.isEmpty()) {
+                        LOG.info(
+                                "Account {} was deleted or taken down at its source: {} of its"
+                                        + " posts removed, its later posts refused until it is"
+                                        + " active again.",
+                                account,
+                                removed.size());
+                    }
+                } else if (w instanceof PostWrite.RestoreAccount r) {
+                    String account = PostWrite.accountKey(r.source(), r.authorId());
+                    if (accounts.contains(account)) {
+                        if (!accountsChanged) {
+                            accounts = new HashSet<>(accounts);
+                            accountsChanged = true;
+                        }
+                        accounts.remove(account);
+                    }
+                } else {
+                    throw new IllegalStateException("the index cannot apply " + w);
                 }
             }
         } finally {
             searchers.release(searcher);
         }
-        appliedOffset = offsetAfter;
+        // One volatile write: a commit sees the offset and the purged accounts of the same batch.
+        applied = new Applied(offsetAfter, accountsChanged ? Set.copyOf(accounts) : accounts);
         uncommitted = true;
-        return new WriteCounts(indexed, updated, deleted);
+        return new WriteCounts(indexed, updated, deleted, purged, stale, refused);
+    }
+
+    /** The accounts purged and not restored since, as of the last applied batch. */
+    public Set<String> purgedAccounts() {
+        return applied.purgedAccounts();
+    }
+
+    private void markDeleted(String key) {
+        unrefreshed.put(key, new Pending(false, generation, Revisions.UNKNOWN, null, null));
+        if (publishing) {
+            unpublishedDeletes.add(key);
+        }
+    }
+
+    /**
+     * The keys of the account's live posts: those the searcher sees, unless a write since changed
+     * them, and those written since.
+     */
+    private List<String> accountKeys(IndexSearcher searcher, PostWrite.PurgeAccount p)
+            throws IOException {
+        List<String> found = new ArrayList<>();
+        Query q = accountQuery(p.source(), p.authorId());
+        int n = searcher.count(q);
+        if (n > 0) {
+            StoredFields fields = searcher.storedFields();
+            for (ScoreDoc sd : searcher.search(q, n).scoreDocs) {
+                String key = fields.document(sd.doc, Set.of(IndexFields.KEY)).get(IndexFields.KEY);
+                if (!unrefreshed.containsKey(key)) {
+                    found.add(key);
+                }
+            }
+        }
+        unrefreshed.forEach(
+                (key, pending) -> {
+                    if (pending.exists()
+                            && p.source() == pending.source()
+                            && p.authorId().equals(pending.authorId())) {
+                        found.add(key);
+                    }
+                });
+        return found;
+    }
+
+    private static Query accountQuery(PostSource source, String authorId) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.SOURCE, source.id())), Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.AUTHOR_ID, authorId)), Occur.FILTER)
+                .build();
     }
 
     /** Removes posts created before {@code cutoff} ({@code --retain}) and refreshes. */
@@ -289,7 +427,19 @@ public final class LuceneIndex implements AutoCloseable {
     public record RefreshTicket(
             long generation, List<ScoredPost> posts, List<String> deletedKeys) {}
 
-    private record Pending(boolean exists, long generation) {}
+    /**
+     * A key written since the searchers last included it.
+     *
+     * @param exists whether it is stored now
+     * @param revision the stored version's revision
+     * @param source the post's source, for a purge to find it
+     * @param authorId the post's author id, for a purge to find it
+     */
+    private record Pending(
+            boolean exists, long generation, long revision, PostSource source, String authorId) {}
+
+    /** What the applied batches reached: the journal offset and the accounts purged then. */
+    private record Applied(long offset, Set<String> purgedAccounts) {}
 
     /** What one refresh made visible. */
     public record Refreshed(List<ScoredPost> posts, List<String> deletedKeys) {}
@@ -309,8 +459,15 @@ public final class LuceneIndex implements AutoCloseable {
         synchronized (commitLock) {
             // Cleared before the offset is read: a batch applied meanwhile marks it again.
             uncommitted = false;
-            long offset = appliedOffset;
-            writer.setLiveCommitData(Map.of(JOURNAL_OFFSET, Long.toString(offset)).entrySet());
+            Applied state = applied;
+            long offset = state.offset();
+            writer.setLiveCommitData(
+                    Map.of(
+                                    JOURNAL_OFFSET,
+                                    Long.toString(offset),
+                                    PURGED_ACCOUNTS,
+                                    PurgedAccounts.encode(state.purgedAccounts()))
+                            .entrySet());
             try {
                 writer.commit();
             } catch (IOException | RuntimeException e) {
@@ -322,15 +479,23 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    private boolean exists(StoredKeys stored, String key) throws IOException {
+    /**
+     * Whether a post is stored (written since the last refresh, or in the searcher) and its
+     * revision.
+     */
+    private Version stored(StoredKeys stored, String key) throws IOException {
         Pending pending = unrefreshed.get(key);
         if (pending != null) {
-            return pending.exists();
+            return new Version(pending.exists(), pending.revision());
         }
-        if (!keys.mightContain(key)) {
-            return false;
+        if (!keys.mightContain(key) || !stored.seek(key)) {
+            return Version.NONE;
         }
-        return stored.contains(key);
+        return new Version(true, stored.revision());
+    }
+
+    private record Version(boolean exists, long revision) {
+        static final Version NONE = new Version(false, Revisions.UNKNOWN);
     }
 
     private KeyBloomFilter loadKeys() throws IOException {

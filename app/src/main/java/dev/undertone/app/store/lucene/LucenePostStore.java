@@ -2,6 +2,7 @@ package dev.undertone.app.store.lucene;
 
 import dev.undertone.app.store.ExportSink;
 import dev.undertone.app.store.InvalidQueryException;
+import dev.undertone.app.store.LanguageCounts;
 import dev.undertone.app.store.PostFilter;
 import dev.undertone.app.store.PostPage;
 import dev.undertone.app.store.PostStore;
@@ -35,9 +36,12 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -160,7 +164,67 @@ public final class LucenePostStore implements PostStore {
         if (unscored > withReason) {
             reasons.merge(SummaryCollector.UNKNOWN_REASON, unscored - withReason, Long::sum);
         }
-        return new Summary(searcher.getIndexReader().numDocs(), bySentiment, unscored, reasons);
+        return new Summary(
+                searcher.getIndexReader().numDocs(),
+                bySentiment,
+                unscored,
+                reasons,
+                countLanguages(searcher));
+    }
+
+    /**
+     * Every post's counts by language from term counts: for each primary language key, its posts
+     * and those of each sentiment; the posts without a language are what the field lacks.
+     */
+    private static Map<String, LanguageCounts> countLanguages(IndexSearcher searcher)
+            throws IOException {
+        Map<String, LanguageCounts> out = new HashMap<>();
+        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.LANG);
+        if (terms != null) {
+            TermsEnum e = terms.iterator();
+            for (BytesRef t = e.next(); t != null; t = e.next()) {
+                String lang = t.utf8ToString();
+                if (lang.indexOf('-') >= 0) {
+                    continue; // each tag is indexed as itself and as its primary subtag
+                }
+                long[] c = countBySentiment(searcher, termQuery(IndexFields.LANG, lang));
+                if (c[SentimentOrds.COUNT] > 0) {
+                    out.put(lang, SummaryCollector.counts(c));
+                }
+            }
+        }
+        long[] all = countBySentiment(searcher, new MatchAllDocsQuery());
+        long[] tagged = countBySentiment(searcher, new FieldExistsQuery(IndexFields.LANG));
+        long[] none = new long[all.length];
+        for (int i = 0; i < all.length; i++) {
+            none[i] = all[i] - tagged[i];
+        }
+        if (none[SentimentOrds.COUNT] > 0) {
+            out.put(LanguageCounts.NO_LANGUAGE, SummaryCollector.counts(none));
+        }
+        return out;
+    }
+
+    /** Posts matching {@code q}: per sentiment index, then the total at index COUNT. */
+    private static long[] countBySentiment(IndexSearcher searcher, Query q) throws IOException {
+        long[] c = new long[SentimentOrds.COUNT + 1];
+        c[SentimentOrds.COUNT] = searcher.count(q);
+        if (c[SentimentOrds.COUNT] == 0) {
+            return c;
+        }
+        for (int i = 0; i < SentimentOrds.COUNT; i++) {
+            c[i] =
+                    searcher.count(
+                            new BooleanQuery.Builder()
+                                    .add(q, BooleanClause.Occur.FILTER)
+                                    .add(
+                                            termQuery(
+                                                    IndexFields.SENTIMENT,
+                                                    PostFilter.SENTIMENT_VALUES.get(i)),
+                                            BooleanClause.Occur.FILTER)
+                                    .build());
+        }
+        return c;
     }
 
     private static Query termQuery(String field, String value) {

@@ -6,6 +6,7 @@ import dev.undertone.core.index.ContentWords;
 import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.Revisions;
 import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
@@ -85,6 +86,11 @@ public final class PostDocuments {
         doc.add(new StoredField(IndexFields.SCORED_AT, scored.scoredAt().toEpochMilli()));
         storedKeyword(doc, IndexFields.AUTHOR, p.authorHandle());
         storedKeyword(doc, IndexFields.AUTHOR_ID, p.authorId());
+        if (p.revision() != Revisions.UNKNOWN) {
+            // doc values: the writer compares an incoming version with the stored one
+            doc.add(new NumericDocValuesField(IndexFields.REVISION, p.revision()));
+            doc.add(new StoredField(IndexFields.REVISION, p.revision()));
+        }
         doc.add(new TextField(IndexFields.TEXT, p.text(), Field.Store.YES));
         if (p.url() != null) {
             doc.add(new StoredField(IndexFields.URL, p.url()));
@@ -137,7 +143,12 @@ public final class PostDocuments {
                         TRUE.equals(doc.get(IndexFields.REPLY)),
                         TRUE.equals(doc.get(IndexFields.REPOST)),
                         TRUE.equals(doc.get(IndexFields.QUOTE)),
-                        List.of(doc.getValues(IndexFields.TRACKS)));
+                        List.of(doc.getValues(IndexFields.TRACKS)),
+                        List.of() /* links are not stored */);
+        IndexableField revision = doc.getField(IndexFields.REVISION);
+        if (revision != null) {
+            post = post.withRevision(revision.numericValue().longValue());
+        }
         String label = doc.get(IndexFields.SENTIMENT);
         SentimentResult result =
                 IndexFields.UNSCORED.equals(label)

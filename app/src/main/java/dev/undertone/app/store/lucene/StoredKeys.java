@@ -1,11 +1,14 @@
 package dev.undertone.app.store.lucene;
 
 import dev.undertone.core.index.IndexFields;
+import dev.undertone.core.post.Revisions;
 import java.io.IOException;
 import java.util.List;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -74,6 +77,15 @@ final class StoredKeys {
     /** The document (within {@link #leaf}) the last successful {@link #seek} found. */
     int doc() {
         return foundDoc;
+    }
+
+    /**
+     * The revision of the document the last successful {@link #seek} found, or {@link
+     * Revisions#UNKNOWN} when it has none.
+     */
+    long revision() throws IOException {
+        NumericDocValues values = DocValues.getNumeric(foundLeaf, IndexFields.REVISION);
+        return values.advanceExact(foundDoc) ? values.longValue() : Revisions.UNKNOWN;
     }
 
     private TermsEnum termsEnum(int leaf) throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.undertone.app.store.ExportSink;
 import dev.undertone.app.store.InvalidQueryException;
+import dev.undertone.app.store.LanguageCounts;
 import dev.undertone.app.store.PostFilter;
 import dev.undertone.app.store.PostPage;
 import dev.undertone.app.store.PostStore;
@@ -15,11 +16,12 @@ import dev.undertone.app.store.TermField;
 import dev.undertone.app.store.Timeline;
 import dev.undertone.app.store.TimelinePlan;
 import dev.undertone.app.store.TopTerms;
+import dev.undertone.core.decode.Langs;
 import dev.undertone.core.index.IndexFields;
-import dev.undertone.core.index.opensearch.OpenSearchClient;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.index.opensearch.PostJson;
 import dev.undertone.core.sentiment.Sentiment;
+import dev.undertone.opensearch.OpenSearchClient;
+import dev.undertone.opensearch.OpenSearchConfig;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,9 @@ public final class OpenSearchPostStore implements PostStore {
     private static final int SENTIMENT_BUCKETS = PostFilter.SENTIMENT_VALUES.size();
     private static final int MAX_REASONS = 20;
 
+    /** Languages counted in a summary: far more than a stream carries (Bluesky: about 60). */
+    private static final int MAX_LANGUAGES = 300;
+
     private final OpenSearchClient client;
     private final String target;
 
@@ -59,6 +64,9 @@ public final class OpenSearchPostStore implements PostStore {
         ObjectNode aggs = body.putObject("aggs");
         terms(aggs, "sentiment", IndexFields.SENTIMENT, SENTIMENT_BUCKETS);
         terms(aggs, "reasons", IndexFields.UNSCORED_REASON, MAX_REASONS);
+        ObjectNode langs = terms(aggs, "languages", IndexFields.LANG, MAX_LANGUAGES);
+        ((ObjectNode) langs.get("terms")).put("missing", LanguageCounts.NO_LANGUAGE);
+        terms(langs.putObject("aggs"), "sentiment", IndexFields.SENTIMENT, SENTIMENT_BUCKETS);
         JsonNode r = run("counting posts", body);
         Map<Sentiment, Long> counts = new EnumMap<>(Sentiment.class);
         long unscored = 0;
@@ -75,7 +83,33 @@ public final class OpenSearchPostStore implements PostStore {
         for (JsonNode b : r.at("/aggregations/reasons/buckets")) {
             reasons.put(b.get("key").asText(), b.get("doc_count").asLong());
         }
-        return new Summary(total(r), counts, unscored, reasons);
+        return new Summary(total(r), counts, unscored, reasons, languages(r));
+    }
+
+    /**
+     * The counts by language from the {@code languages} aggregation: tags with a region ({@code
+     * pt-br}) join their primary subtag, as the Lucene store counts them.
+     */
+    private static Map<String, LanguageCounts> languages(JsonNode r) {
+        Map<String, LanguageCounts> out = new HashMap<>();
+        for (JsonNode b : r.at("/aggregations/languages/buckets")) {
+            String key = b.get("key").asText();
+            String lang = LanguageCounts.NO_LANGUAGE.equals(key) ? key : Langs.primary(key);
+            Map<Sentiment, Long> by = new EnumMap<>(Sentiment.class);
+            long unscored = 0;
+            for (JsonNode s : b.at("/sentiment/buckets")) {
+                String label = s.get("key").asText();
+                long n = s.get("doc_count").asLong();
+                if (IndexFields.UNSCORED.equals(label)) {
+                    unscored = n;
+                } else {
+                    by.put(Sentiment.valueOf(label), n);
+                }
+            }
+            LanguageCounts c = new LanguageCounts(b.get("doc_count").asLong(), by, unscored);
+            out.merge(lang == null ? key : lang, c, LanguageCounts::plus);
+        }
+        return out;
     }
 
     @Override

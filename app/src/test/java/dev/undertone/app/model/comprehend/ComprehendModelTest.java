@@ -6,6 +6,7 @@ import dev.undertone.app.testing.FakeComprehend;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.PostScorer;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
@@ -215,21 +216,10 @@ class ComprehendModelTest {
     }
 
     private static Post post(String id, String text, String lang) {
-        return new Post(
-                PostSource.FILE,
-                id,
-                Instant.parse("2026-01-01T00:00:00Z"),
-                "someone",
-                null,
-                text,
-                List.of(lang),
-                null,
-                List.of(),
-                List.of(),
-                false,
-                false,
-                false,
-                List.of());
+        return TestPosts.post(PostSource.FILE, id, Instant.parse("2026-01-01T00:00:00Z"), text)
+                .author("someone", null)
+                .langs(List.of(lang))
+                .build();
     }
 
     private static org.assertj.core.data.Offset<Double> within() {

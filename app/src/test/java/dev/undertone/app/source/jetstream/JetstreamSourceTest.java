@@ -234,6 +234,84 @@ class JetstreamSourceTest {
         assertThat((String) metrics.snapshot().get("last_error")).contains("DNS");
     }
 
+    /** v2-shaped /subscribe events: a {@code cursor} field on each, and kinds v1 never sent. */
+    private static final List<byte[]> V2_EVENTS =
+            List.of(
+                    ("{\"did\":\"did:plc:v2a\",\"time_us\":1773500400100000,\"cursor\":5001,"
+                                    + "\"kind\":\"commit\",\"commit\":{\"rev\":\"3maaaaaaaaaa2\","
+                                    + "\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\","
+                                    + "\"rkey\":\"3maaaaaaaaaa2\",\"record\":{\"$type\":\"app.bsky.feed.post\","
+                                    + "\"createdAt\":\"2026-03-14T14:59:59.273Z\",\"text\":\"hi\"},"
+                                    + "\"cid\":\"bafyreihym6l3vfz5zfkkibj5j6wjibagi3mnbqnspuq2idw52ijb4lajlj\"}}")
+                            .getBytes(StandardCharsets.UTF_8),
+                    ("{\"did\":\"did:plc:v2a\",\"time_us\":1773500400200000,\"cursor\":5002,"
+                                    + "\"kind\":\"sync\",\"sync\":{\"did\":\"did:plc:v2a\","
+                                    + "\"rev\":\"3maaaaaaaaab2\",\"seq\":77}}")
+                            .getBytes(StandardCharsets.UTF_8),
+                    ("{\"did\":\"did:plc:v2b\",\"time_us\":1773500400300000,\"cursor\":5003,"
+                                    + "\"kind\":\"account\",\"account\":{\"active\":false,"
+                                    + "\"status\":\"deleted\",\"did\":\"did:plc:v2b\",\"seq\":78,"
+                                    + "\"time\":\"2026-03-14T16:00:01Z\"}}")
+                            .getBytes(StandardCharsets.UTF_8),
+                    ("{\"did\":\"did:plc:v2b\",\"time_us\":1773500400400000,\"cursor\":5004,"
+                                    + "\"kind\":\"labels\",\"labels\":{\"seq\":79}}")
+                            .getBytes(StandardCharsets.UTF_8));
+
+    private double ignored(String kind) {
+        var c = registry.find("source.ignored.events").tag("kind", kind).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    @Test
+    void v2ShapedEventsPassUntouchedUnknownKindsCountedByKindAndTheTimeUsStaysThePosition()
+            throws Exception {
+        server =
+                JetstreamTestServer.start(
+                        c -> {
+                            c.accept();
+                            for (byte[] e : V2_EVENTS) {
+                                c.text(e);
+                            }
+                            c.stall();
+                        });
+        driver = SourceDriver.start(source(List.of(server.url()), WAIT, null), null, WAIT);
+
+        await().atMost(WAIT).until(() -> driver.records().size() == V2_EVENTS.size());
+        assertThat(driver.payloads()).containsExactlyElementsOf(strings(V2_EVENTS));
+        // the position is the newest time_us, never the instance-local cursor (5004)
+        assertThat(driver.position()).isEqualTo("1773500400400000");
+        assertThat(ignored("sync")).isEqualTo(1);
+        assertThat(ignored("labels")).isEqualTo(1);
+        assertThat(ignored("account")).isZero();
+        assertThat(ignored("commit")).isZero();
+    }
+
+    @Test
+    void aCursorTooOldRefusalResumesFromLiveWithOneGapRecorded() throws Exception {
+        server =
+                JetstreamTestServer.start(
+                        c -> c.reject(400, "{\"error\":\"CursorTooOld\"}"),
+                        c -> {
+                            c.accept();
+                            for (byte[] e : EVENTS) {
+                                c.text(e);
+                            }
+                            c.stall();
+                        });
+        long twoDaysBefore = JetstreamTestServer.timeUs(EVENTS.get(0)) - 172_800_000_000L;
+        driver =
+                SourceDriver.start(
+                        source(List.of(server.url()), WAIT, null),
+                        Long.toString(twoDaysBefore),
+                        Duration.ofMillis(50));
+
+        await().atMost(WAIT).until(() -> driver.records().size() == EVENTS.size());
+        assertThat(server.requests().get(0)).contains("cursor=" + (twoDaysBefore - 5_000_000L));
+        assertThat(server.requests().get(1)).doesNotContain("cursor=");
+        assertThat(metrics.snapshot()).containsEntry("gaps", 1L);
+        assertThat(driver.payloads()).containsExactlyElementsOf(strings(EVENTS));
+    }
+
     @Test
     void retriesWithBackoffWhenTheServerRefusesTheUpgrade() throws Exception {
         server =

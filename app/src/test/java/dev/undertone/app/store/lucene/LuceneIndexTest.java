@@ -6,6 +6,7 @@ import dev.undertone.app.store.WriteCounts;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.SentimentScores;
@@ -32,21 +33,10 @@ class LuceneIndexTest {
         List<PostWrite> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
             Post p =
-                    new Post(
-                            PostSource.FILE,
-                            "p" + i,
-                            T0,
-                            "a",
-                            null,
-                            "text " + i,
-                            List.of("en"),
-                            null,
-                            null,
-                            null,
-                            false,
-                            false,
-                            false,
-                            null);
+                    TestPosts.post(PostSource.FILE, "p" + i, T0, "text " + i)
+                            .author("a", null)
+                            .langs(List.of("en"))
+                            .build();
             out.add(
                     new PostWrite.Upsert(
                             new ScoredPost(

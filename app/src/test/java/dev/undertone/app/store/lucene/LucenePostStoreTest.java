@@ -9,6 +9,8 @@ import dev.undertone.app.store.PostStoreContract;
 import dev.undertone.app.store.StoreException;
 import dev.undertone.app.store.StoreFixtures;
 import dev.undertone.app.store.StoredPost;
+import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.sentiment.Sentiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +60,43 @@ class LucenePostStoreTest extends PostStoreContract {
             writer.close();
             directory.close();
         }
+    }
+
+    @Test
+    void postsWithoutALanguageCountAsUndAndOneWithTwoCountsUnderEach() throws IOException {
+        StoredPost tagged = StoreFixtures.posts().get(0); // en, POSITIVE
+        StoredPost none = StoreFixtures.posts().get(1); // en, NEGATIVE, retagged below
+        StoredPost two = StoreFixtures.posts().get(2); // en-US, NEUTRAL, retagged below
+        List<StoredPost> posts =
+                List.of(tagged, retag(none, List.of()), retag(two, List.of("pt-BR", "es")));
+        try (Directory d = FSDirectory.open(dir.resolve("languages"));
+                IndexWriter w =
+                        new IndexWriter(d, new IndexWriterConfig(PostDocuments.analyzer()))) {
+            write(w, posts);
+            try (LucenePostStore store = new LucenePostStore(new SearcherManager(w, null))) {
+                for (PostFilter f :
+                        List.of(
+                                PostFilter.ALL,
+                                PostFilter.parse(
+                                        java.util.Map.of("from", "2000-01-01T00:00:00Z")::get))) {
+                    var langs = store.summary(f).languages();
+                    assertThat(langs).containsOnlyKeys("en", "und", "pt", "es");
+                    assertThat(langs.get("en").count(Sentiment.POSITIVE)).isEqualTo(1);
+                    assertThat(langs.get("und").total()).isEqualTo(1);
+                    assertThat(langs.get("und").count(Sentiment.NEGATIVE)).isEqualTo(1);
+                    assertThat(langs.get("pt").count(Sentiment.NEUTRAL)).isEqualTo(1);
+                    assertThat(langs.get("es").count(Sentiment.NEUTRAL)).isEqualTo(1);
+                    assertThat(langs.get("pt").total()).as("pt-BR counts once, as pt").isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    private static StoredPost retag(StoredPost p, List<String> langs) {
+        var s = p.post();
+        return new StoredPost(
+                new ScoredPost(s.post().withLangs(langs), s.sentiment(), s.modelId(), s.scoredAt()),
+                p.indexedAt());
     }
 
     @Test

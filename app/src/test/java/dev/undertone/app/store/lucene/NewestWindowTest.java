@@ -10,6 +10,7 @@ import dev.undertone.app.testing.FixtureIndex;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,21 +88,17 @@ class NewestWindowTest {
     private static StoredPost renamed(StoredPost p, String id) {
         Post post = p.post().post();
         Post renamed =
-                new Post(
-                        post.source(),
-                        id,
-                        post.createdAt(),
-                        post.authorHandle(),
-                        post.authorId(),
-                        post.text(),
-                        post.langs(),
-                        post.url(),
-                        post.hashtags(),
-                        post.mentions(),
-                        post.reply(),
-                        post.repost(),
-                        post.quote(),
-                        post.tracks());
+                TestPosts.post(post.source(), id, post.createdAt(), post.text())
+                        .author(post.authorHandle(), post.authorId())
+                        .langs(post.langs())
+                        .url(post.url())
+                        .hashtags(post.hashtags())
+                        .mentions(post.mentions())
+                        .tracks(post.tracks())
+                        .reply(post.reply())
+                        .repost(post.repost())
+                        .quote(post.quote())
+                        .build();
         return new StoredPost(
                 new ScoredPost(
                         renamed, p.post().sentiment(), p.post().modelId(), p.post().scoredAt()),

@@ -10,16 +10,17 @@ import dev.undertone.app.store.StoreException;
 import dev.undertone.app.store.StoreFixtures;
 import dev.undertone.app.store.StoredPost;
 import dev.undertone.core.index.ContentWords;
-import dev.undertone.core.index.opensearch.BulkAction;
-import dev.undertone.core.index.opensearch.BulkWriter;
 import dev.undertone.core.index.opensearch.IndexRotation;
-import dev.undertone.core.index.opensearch.IndexSetup;
-import dev.undertone.core.index.opensearch.OpenSearchClient;
-import dev.undertone.core.index.opensearch.OpenSearchConfig;
 import dev.undertone.core.index.opensearch.PostJson;
-import dev.undertone.core.index.opensearch.RetryAction;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
+import dev.undertone.opensearch.BulkAction;
+import dev.undertone.opensearch.BulkWriter;
+import dev.undertone.opensearch.IndexSetup;
+import dev.undertone.opensearch.OpenSearchClient;
+import dev.undertone.opensearch.OpenSearchConfig;
+import dev.undertone.opensearch.RetryAction;
 import dev.undertone.testkit.OpenSearchNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -141,21 +142,21 @@ class OpenSearchPostStoreIT extends PostStoreContract {
     private static ScoredPost daysLater(ScoredPost s, int days) {
         Post p = s.post();
         Post moved =
-                new Post(
-                        p.source(),
-                        p.id() + "-d" + days,
-                        p.createdAt().plus(Duration.ofDays(days)),
-                        p.authorHandle(),
-                        p.authorId(),
-                        p.text(),
-                        p.langs(),
-                        p.url(),
-                        p.hashtags(),
-                        p.mentions(),
-                        p.reply(),
-                        p.repost(),
-                        p.quote(),
-                        p.tracks());
+                TestPosts.post(
+                                p.source(),
+                                p.id() + "-d" + days,
+                                p.createdAt().plus(Duration.ofDays(days)),
+                                p.text())
+                        .author(p.authorHandle(), p.authorId())
+                        .langs(p.langs())
+                        .url(p.url())
+                        .hashtags(p.hashtags())
+                        .mentions(p.mentions())
+                        .tracks(p.tracks())
+                        .reply(p.reply())
+                        .repost(p.repost())
+                        .quote(p.quote())
+                        .build();
         return new ScoredPost(moved, s.sentiment(), s.modelId(), s.scoredAt());
     }
 

@@ -14,6 +14,7 @@ import dev.undertone.app.web.LiveFeed;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -101,21 +102,16 @@ class DashboardBrowserIT {
 
     private static StoredPost evilLinkPost() {
         Post p =
-                new Post(
-                        PostSource.MASTODON,
-                        "evil-link",
-                        StoreFixtures.T0.plusSeconds(60 * 33),
-                        EVIL_AUTHOR,
-                        null,
-                        "Click here for a prize",
-                        List.of("en"),
-                        "javascript:window.__xss=4",
-                        List.of(),
-                        List.of(),
-                        false,
-                        false,
-                        false,
-                        List.of("climate"));
+                TestPosts.post(
+                                PostSource.MASTODON,
+                                "evil-link",
+                                StoreFixtures.T0.plusSeconds(60 * 33),
+                                "Click here for a prize")
+                        .author(EVIL_AUTHOR, null)
+                        .langs(List.of("en"))
+                        .url("javascript:window.__xss=4")
+                        .tracks(List.of("climate"))
+                        .build();
         ScoredPost s =
                 new ScoredPost(p, StoreFixtures.positive(0.7), StoreFixtures.MODEL, p.createdAt());
         return new StoredPost(s, p.createdAt());
@@ -208,6 +204,44 @@ class DashboardBrowserIT {
         assertThat(driver().findElements(By.cssSelector("#posts tbody tr"))).hasSize(13);
         assertThat(text("terms")).contains("#climate");
         Browser.refreshDocs(browser.screenshot("dashboard-light"), "dashboard");
+    }
+
+    @Test
+    @Order(1)
+    void theCoveragePanelShowsEachLanguageWithItsCounts() throws Exception {
+        open("");
+        JsonNode langs = api("/api/summary").get("languages");
+
+        List<WebElement> rows = driver().findElements(By.cssSelector("#languages-rows tr"));
+        assertThat(rows).hasSize(langs.size());
+        int i = 0;
+        for (var it = langs.fields(); it.hasNext(); i++) {
+            var e = it.next();
+            WebElement row = rows.get(i);
+            assertThat(row.getDomAttribute("data-lang")).isEqualTo(e.getKey());
+            List<WebElement> cells = row.findElements(By.cssSelector("td.n"));
+            long total = e.getValue().get("total").asLong();
+            long unscored = e.getValue().get("unscored").asLong();
+            assertThat(cells.get(0).getText().replaceAll("[^0-9]", "")).isEqualTo("" + total);
+            assertThat(cells.get(2).getText().replaceAll("[^0-9]", "")).isEqualTo("" + unscored);
+            // One bar segment per non-zero count.
+            long segments = 0;
+            for (String l : new String[] {"POSITIVE", "NEGATIVE", "NEUTRAL", "MIXED"}) {
+                segments += e.getValue().get(l).asLong() > 0 ? 1 : 0;
+            }
+            segments += unscored > 0 ? 1 : 0;
+            assertThat(row.findElements(By.cssSelector(".seg"))).hasSize((int) segments);
+        }
+        // de and fr posts are all unscored (unsupported_language): listed as not scored.
+        assertThat(text("coverage-languages"))
+                .contains("Not scored:")
+                .contains("de 1")
+                .contains("fr 1");
+        List<String> options = new java.util.ArrayList<>();
+        for (WebElement o : driver().findElements(By.cssSelector("#f-lang-list option"))) {
+            options.add(o.getDomAttribute("value"));
+        }
+        assertThat(options).containsAll(List.of("en", "de", "es", "fr"));
     }
 
     @Test

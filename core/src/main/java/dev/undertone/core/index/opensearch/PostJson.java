@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
+import dev.undertone.core.post.Revisions;
 import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
@@ -51,6 +52,9 @@ public final class PostJson {
         doc.put(IndexFields.SCORED_AT, time(scored.scoredAt()));
         putIfPresent(doc, IndexFields.AUTHOR, p.authorHandle());
         putIfPresent(doc, IndexFields.AUTHOR_ID, p.authorId());
+        if (p.revision() != Revisions.UNKNOWN) {
+            doc.put(IndexFields.REVISION, p.revision());
+        }
         doc.put(IndexFields.TEXT, p.text());
         array(doc, IndexFields.LANG, p.langs());
         putIfPresent(doc, IndexFields.URL, p.url());
@@ -100,7 +104,8 @@ public final class PostJson {
                         doc.path(IndexFields.REPLY).asBoolean(false),
                         doc.path(IndexFields.REPOST).asBoolean(false),
                         doc.path(IndexFields.QUOTE).asBoolean(false),
-                        list(doc, IndexFields.TRACKS));
+                        list(doc, IndexFields.TRACKS),
+                        List.of() /* links are not stored */);
         String label = required(doc, IndexFields.SENTIMENT);
         SentimentResult result =
                 IndexFields.UNSCORED.equals(label)

@@ -1,7 +1,6 @@
 /**
- * OpenSearch as a post store, engine-agnostic: the index template, index rotation, the post
- * document, the {@code _bulk} encoding, per-item results and their retry classification, and a
- * small HTTP client. Used by the Flink job's sink and by the app's OpenSearch store, so the same
- * documents and the same rules apply everywhere.
+ * The OpenSearch side of the index mapping, pure: the index template, index rotation (which index a
+ * post goes to) and the post document. The HTTP client that sends them lives in the {@code
+ * opensearch-client} module ({@code dev.undertone.opensearch}), so core does no I/O.
  */
 package dev.undertone.core.index.opensearch;

@@ -1,5 +1,7 @@
 package dev.undertone.core.sentiment.fast;
 
+import dev.undertone.core.sentiment.LanguageRoutedModel;
+import dev.undertone.core.sentiment.SentimentModel;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -8,8 +10,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Loads and saves {@link FastModel}s: the one shipped in the jar, or a file from {@code train}. */
+/**
+ * Loads and saves {@link FastModel}s: the ones shipped in the jar (English {@code fast-1} and one
+ * {@code fast-2/L} per other language), or a file from {@code train}.
+ */
 public final class FastModels {
 
     /** The id of the shipped model, stored on every post it scores. */
@@ -18,7 +26,56 @@ public final class FastModels {
     /** The shipped model's classpath resource, next to this class. */
     public static final String BUILT_IN_RESOURCE = "fast-1.model";
 
+    /** The languages besides English with a shipped model of their own, by ISO 639-1 code. */
+    public static final List<String> LANGUAGES = List.of("ar", "de", "es", "fr", "hi", "it", "pt");
+
     private FastModels() {}
+
+    /** The id of the shipped model of a language other than English, e.g. {@code fast-2/es}. */
+    public static String languageId(String language) {
+        return "fast-2/" + language;
+    }
+
+    /** The classpath resource of that model, next to this class, e.g. {@code fast-2-es.model}. */
+    public static String languageResource(String language) {
+        return "fast-2-" + language + ".model";
+    }
+
+    /**
+     * The shipped model of one language other than English.
+     *
+     * @throws IllegalArgumentException if no model of that language is shipped
+     * @throws IllegalStateException if the jar lacks it (a broken build)
+     */
+    public static FastModel language(String language) {
+        if (!LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException(
+                    "no built-in fast model for '" + language + "': one of " + LANGUAGES);
+        }
+        return resource(languageResource(language));
+    }
+
+    /** The shipped models of all {@link #LANGUAGES}, by code. */
+    public static Map<String, FastModel> languages() {
+        Map<String, FastModel> m = new LinkedHashMap<>();
+        for (String lang : LANGUAGES) {
+            m.put(lang, language(lang));
+        }
+        return m;
+    }
+
+    /**
+     * The {@code fast} model users name: {@code english} (fast-1, or the accurate model) for
+     * English and untagged posts, and the shipped fast model of each other language.
+     */
+    public static LanguageRoutedModel routed(SentimentModel english) {
+        return new LanguageRoutedModel(english, languages());
+    }
+
+    /** {@code fast}: fast-1 for English and untagged posts, {@code fast-2/L} for language L. */
+    public static LanguageRoutedModel builtInRouted() {
+        return routed(builtIn());
+    }
 
     /**
      * Loads the model shipped in the jar.
@@ -26,16 +83,18 @@ public final class FastModels {
      * @throws IllegalStateException if the jar lacks it (a broken build)
      */
     public static FastModel builtIn() {
-        try (InputStream in = FastModels.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+        return resource(BUILT_IN_RESOURCE);
+    }
+
+    private static FastModel resource(String name) {
+        try (InputStream in = FastModels.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(
-                        "the built-in model "
-                                + BUILT_IN_RESOURCE
-                                + " is missing from the classpath");
+                        "the built-in model " + name + " is missing from the classpath");
             }
             return ModelFile.read(new BufferedInputStream(in), Lexicon.vader());
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the built-in model " + BUILT_IN_RESOURCE, e);
+            throw new UncheckedIOException("reading the built-in model " + name, e);
         }
     }
 

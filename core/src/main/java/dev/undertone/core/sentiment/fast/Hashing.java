@@ -3,9 +3,10 @@ package dev.undertone.core.sentiment.fast;
 /**
  * The hash functions of the feature hashing trick: FNV-1a over characters (so features are hashed
  * straight from a char buffer, with no String per token) and the MurmurHash3 finaliser to spread
- * the bits before they pick a bucket.
+ * the bits before they pick a bucket. Public so that other keyed structures (the store's key
+ * filter) use the same hashing rather than a copy of it.
  */
-final class Hashing {
+public final class Hashing {
 
     static final long SEED = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
@@ -27,7 +28,7 @@ final class Hashing {
     }
 
     /** The FNV-1a hash of a string (for dictionaries built once: lexicon, negators). */
-    static long of(CharSequence s) {
+    public static long of(CharSequence s) {
         long h = SEED;
         for (int i = 0; i < s.length(); i++) {
             h = step(h, s.charAt(i));
@@ -36,7 +37,7 @@ final class Hashing {
     }
 
     /** MurmurHash3's 64-bit finaliser. */
-    static long mix(long h) {
+    public static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -8,6 +8,7 @@ import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
+import dev.undertone.core.post.TestPosts;
 import dev.undertone.core.sentiment.Sentiment;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.sentiment.SentimentScores;
@@ -22,21 +23,16 @@ class PostJsonTest {
 
     static ScoredPost post(String id, String text, SentimentResult r) {
         Post p =
-                new Post(
-                        PostSource.BLUESKY,
-                        id,
-                        CREATED,
-                        "alice.bsky.social",
-                        "did:plc:alice",
-                        text,
-                        List.of("en", "pt-BR"),
-                        "https://bsky.app/profile/alice/post/" + id,
-                        List.of("Stimulus"),
-                        List.of("bob.bsky.social"),
-                        true,
-                        false,
-                        true,
-                        List.of("stimulus"));
+                TestPosts.post(PostSource.BLUESKY, id, CREATED, text)
+                        .author("alice.bsky.social", "did:plc:alice")
+                        .langs(List.of("en", "pt-BR"))
+                        .url("https://bsky.app/profile/alice/post/" + id)
+                        .hashtags(List.of("Stimulus"))
+                        .mentions(List.of("bob.bsky.social"))
+                        .tracks(List.of("stimulus"))
+                        .reply(true)
+                        .quote(true)
+                        .build();
         return new ScoredPost(p, r, "fast-1.0", SCORED);
     }
 
