@@ -1,27 +1,16 @@
 package dev.undertone.app.cli;
 
-import dev.undertone.app.alert.Alerting;
-import dev.undertone.app.alert.WebhookSender;
-import dev.undertone.app.model.ModelMetrics;
-import dev.undertone.app.pipeline.Pipeline;
 import dev.undertone.app.pipeline.PipelineConfig;
-import dev.undertone.app.pipeline.PipelineMetrics;
 import dev.undertone.app.pipeline.Stages;
+import dev.undertone.app.runtime.LiveRun;
 import dev.undertone.app.source.Secrets;
 import dev.undertone.app.source.Source;
 import dev.undertone.app.source.SourceOptions;
 import dev.undertone.app.source.Sources;
-import dev.undertone.app.store.IndexListener;
-import dev.undertone.app.store.lucene.LucenePostStore;
-import dev.undertone.app.web.ApiServer;
-import dev.undertone.app.web.LiveFeed;
-import dev.undertone.app.web.MonitorView;
-import dev.undertone.core.alert.AlertJson;
 import dev.undertone.core.decode.Formats;
 import dev.undertone.core.sentiment.SentimentModel;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -109,69 +97,36 @@ public final class RunCommand implements Callable<Integer> {
         Source src = createSource(secrets, registry, clock);
         SentimentModel sentimentModel = model.load();
         var stages = Stages.of(filters.rules(), filters.languages(), sentimentModel, clock);
-        Pipeline pipeline =
-                Pipeline.open(
-                        data.dir(), PipelineConfig.DEFAULTS.withRetain(retain.duration()), clock);
-        LiveFeed feed = new LiveFeed(registry);
-        LucenePostStore store = new LucenePostStore(pipeline.index().searcherManager());
-        Alerting alerting;
-        try {
-            alerting =
-                    Alerting.start(
-                            data.dir(),
-                            store,
-                            filters.rules().phrases(),
-                            alertRules,
-                            webhooks,
-                            WebhookSender.Options.DEFAULTS,
-                            registry,
-                            clock,
-                            Sources.isLive(source));
-        } catch (IOException | RuntimeException e) {
-            pipeline.close();
-            throw e;
-        }
-        alerting.monitor().addListener(a -> feed.alert(a.track(), AlertJson.write(a)));
-        ApiServer api =
-                new ApiServer(store, registry, feed, pipeline::health, serverConfig)
-                        .withMonitoring(
-                                new MonitorView(
-                                        filters.rules()::phrases,
-                                        alerting.store(),
-                                        alertRules.window()));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook =
-                new Thread(
-                        () -> {
-                            System.err.println("Stopping: committing what was accepted...");
-                            api.close();
-                            alerting.close();
-                            pipeline.close();
-                            feed.close();
-                            stopped.countDown();
-                        },
-                        "undertone-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        PipelineMetrics.bind(pipeline, registry);
-        ModelMetrics.bind(sentimentModel, registry);
-        int port = api.start();
-        pipeline.startProcessing(stages, IndexListener.all(feed, alerting.indexListener()));
-        pipeline.startSource(src);
+        LiveRun run =
+                LiveRun.start(
+                        new LiveRun.Settings(
+                                data.dir(),
+                                PipelineConfig.DEFAULTS.withRetain(retain.duration()),
+                                stages,
+                                sentimentModel,
+                                src,
+                                Sources.isLive(source),
+                                filters.rules().phrases(),
+                                alertRules,
+                                webhooks,
+                                serverConfig,
+                                registry,
+                                clock));
         System.err.printf(
                 "Undertone is running: dashboard on http://%s:%d/ (source %s%s). Ctrl-C stops.%n",
                 serverConfig.host().contains(":")
                         ? "[" + serverConfig.host() + "]"
                         : serverConfig.host(),
-                port,
+                run.port(),
                 source,
                 filters.track() == null ? "" : ", tracking " + filters.track());
         if (ingestFor != null) {
             Thread.sleep(ingestFor.toMillis());
-            pipeline.stopSources();
+            run.stopSources();
             System.err.printf(
                     "Ingested for %s; still serving the dashboard. Ctrl-C stops.%n", ingestFor);
         }
-        stopped.await();
+        run.awaitStopped();
         return 0;
     }
 
