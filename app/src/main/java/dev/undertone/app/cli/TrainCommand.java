@@ -1,9 +1,11 @@
 package dev.undertone.app.cli;
 
 import dev.undertone.core.sentiment.eval.LabeledTexts;
+import dev.undertone.core.sentiment.fast.EnglishSettings;
 import dev.undertone.core.sentiment.fast.FastModel;
 import dev.undertone.core.sentiment.fast.FastModels;
 import dev.undertone.core.sentiment.fast.FastTrainer;
+import dev.undertone.core.sentiment.fast.LanguageSettings;
 import dev.undertone.core.sentiment.fast.TrainOptions;
 import dev.undertone.models.accurate.AccurateModel;
 import dev.undertone.models.accurate.TokenExport;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -96,7 +99,9 @@ public final class TrainCommand implements Callable<Integer> {
             names = "--cv",
             description =
                     "With --lang: cross-validate the settings grid on the train split first (5"
-                            + " folds, slow) and train the winner.")
+                            + " folds, slow) and train the winner. Without --lang: cross-validate"
+                            + " the English settings around the shipped ones on TweetEval train"
+                            + " and print each candidate's figures (nothing is written).")
     boolean cv;
 
     @Option(
@@ -133,9 +138,6 @@ public final class TrainCommand implements Callable<Integer> {
             }
             return new LanguageTraining(langData, data, dir, cv, stdout, stderr).run(languages);
         }
-        if (cv) {
-            throw new UsageException("--cv: only with --lang");
-        }
         for (String f : DATA_FILES) {
             if (!Files.isRegularFile(data.resolve(f))) {
                 throw new UsageException(
@@ -154,6 +156,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         LabeledTexts train = read("train");
         LabeledTexts val = read("val");
+        if (cv) {
+            if (!model.equals(FastModel.NAME)) {
+                throw new UsageException("--cv: only for the fast model");
+            }
+            return crossValidateEnglish(train);
+        }
         if (exportTokens != null) {
             if (!model.equals(AccurateModel.NAME)) {
                 throw new UsageException("--export-tokens: only with --model accurate");
@@ -184,6 +192,37 @@ public final class TrainCommand implements Callable<Integer> {
         extra.put("seconds", (System.nanoTime() - start) / 1e9);
         extra.put("out", out.toString());
         stdout.println(SentimentJson.metrics(result.validation(), extra));
+        stdout.flush();
+        return 0;
+    }
+
+    /**
+     * k-fold cross-validation of the English settings over the train split: one JSON line per
+     * candidate, then the choice (the shipped settings unless another wins by a clear margin).
+     */
+    private int crossValidateEnglish(LabeledTexts train) {
+        long start = System.nanoTime();
+        List<EnglishSettings.Scored> scored =
+                EnglishSettings.search(
+                        train,
+                        s -> {
+                            stderr.printf(
+                                    Locale.ROOT,
+                                    "en %-10s cv macro_recall %.4f macro_f1 %.4f%n",
+                                    s.candidate().name(),
+                                    s.metrics().macroRecall(),
+                                    s.metrics().macroF1());
+                            Map<String, Object> extra = new LinkedHashMap<>();
+                            extra.put("candidate", s.candidate().name());
+                            stdout.println(SentimentJson.metrics(s.metrics(), extra));
+                        });
+        EnglishSettings.Scored choice = EnglishSettings.choice(scored);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("chosen", choice.candidate().name());
+        extra.put("folds", (long) LanguageSettings.FOLDS);
+        extra.put("train_n", (long) train.size());
+        extra.put("seconds", (System.nanoTime() - start) / 1e9);
+        stdout.println(SentimentJson.metrics(choice.metrics(), extra));
         stdout.flush();
         return 0;
     }
