@@ -12,5 +12,5 @@ cp_file="app/target/bench.classpath"
 # A bare name is a class of dev.undertone.app.bench; a dotted name is used as it is.
 [[ "$class" == *.* ]] || class="dev.undertone.app.bench.$class"
 exec java ${BENCH_JAVA_OPTS:-} \
-    -cp "app/target/test-classes:app/target/classes:opensearch-client/target/classes:core/target/classes:$(cat "$cp_file")" \
+    -cp "app/target/test-classes:app/target/classes:opensearch-client/target/classes:models-onnx/target/classes:core/target/classes:$(cat "$cp_file")" \
     "$class" "$@"

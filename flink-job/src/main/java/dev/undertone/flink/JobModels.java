@@ -9,12 +9,12 @@ import java.util.Set;
  * The models the job can run: core's {@code fast} and the ONNX {@code accurate}, by the same names
  * as {@code --model} on one machine.
  */
-final class JobModels {
+public final class JobModels {
 
     private JobModels() {}
 
     /** The names {@code --model} accepts. */
-    static Set<String> names() {
+    public static Set<String> names() {
         AccurateModels.register();
         return SentimentModels.names();
     }
@@ -24,7 +24,7 @@ final class JobModels {
      * caches it per class loader, so the tasks of one slot share one ONNX session, and a job
      * restarted after a failure (a new user-code class loader) loads it afresh.
      */
-    static SerializableFactory<SentimentModel> factory(String name) {
+    public static SerializableFactory<SentimentModel> factory(String name) {
         return () -> {
             AccurateModels.register();
             return SentimentModels.load(name);

@@ -54,10 +54,10 @@ public final class SentimentJob {
             }
         }
 
-        /** Defaults: parallelism 1, checkpoints every 10 s, batches of 64 posts or 200 ms. */
+        /** Defaults: parallelism 1, checkpoints every 10 s, batches of 64 posts or 50 ms. */
         public static Settings defaults() {
             return new Settings(
-                    "undertone-sentiment", 1, Duration.ofSeconds(10), 64, Duration.ofMillis(200));
+                    "undertone-sentiment", 1, Duration.ofSeconds(10), 64, Duration.ofMillis(50));
         }
 
         /** A copy with another parallelism. */

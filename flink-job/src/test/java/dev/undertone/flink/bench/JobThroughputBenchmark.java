@@ -6,6 +6,7 @@ import dev.undertone.core.kafka.RawRecordHeaders;
 import dev.undertone.core.sentiment.SentimentModels;
 import dev.undertone.flink.DeadLetter;
 import dev.undertone.flink.DeadLetterSerializer;
+import dev.undertone.flink.JobModels;
 import dev.undertone.flink.KafkaDeadLetters;
 import dev.undertone.flink.RawEvent;
 import dev.undertone.flink.RawRecordDeserializer;
@@ -32,9 +33,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The whole job, Kafka raw topic to OpenSearch, with the real decoders, track step and the built-in
- * {@code fast} model, on a local Flink cluster at each given parallelism. The raw topic is filled
- * first; each run reads all of it (bounded) into its own index. Prints one JSON line per run: posts
- * per second from job start to the last document written.
+ * {@code fast} model ({@code -Dundertone.model=accurate} for the other), on a local Flink cluster
+ * at each given parallelism. The raw topic is filled first; each run reads all of it (bounded) into
+ * its own index. Prints one JSON line per run: posts per second from job start to the last document
+ * written.
  *
  * <p>Run (see docs/benchmarks.md, "Scale-out"): {@code java -cp "$CP"
  * dev.undertone.flink.bench.JobThroughputBenchmark 100000 1 2} (posts, then the parallelisms to
@@ -43,6 +45,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class JobThroughputBenchmark {
     private static final int PARTITIONS = 4;
     private static final String RAW = "bench-raw";
+
+    /** The model to run: {@code -Dundertone.model=accurate} (default {@code fast}). */
+    private static final String MODEL =
+            System.getProperty("undertone.model", SentimentModels.DEFAULT);
 
     private JobThroughputBenchmark() {}
 
@@ -115,7 +121,7 @@ public final class JobThroughputBenchmark {
                         dead,
                         Decoders::forRecords,
                         SentimentJobMain.tracker(null, null),
-                        () -> SentimentModels.load(SentimentModels.DEFAULT),
+                        JobModels.factory(MODEL),
                         SentimentJob.Settings.defaults()
                                 .withParallelism(parallelism)
                                 .withCheckpointInterval(Duration.ofSeconds(10)));
