@@ -34,6 +34,19 @@ public interface PostStore extends AutoCloseable {
     Timeline timeline(PostFilter filter, Duration interval);
 
     /**
+     * The buckets {@link #timeline} would return for the same arguments, without counting them, or
+     * null when that timeline would have no buckets. For callers that lay several timelines on one
+     * plan (the tracks side by side); a store that can find the range of the matches without
+     * visiting them overrides it.
+     */
+    default TimelinePlan timelinePlan(PostFilter filter, Duration interval) {
+        Timeline t = timeline(filter, interval);
+        return t.buckets().isEmpty()
+                ? null
+                : new TimelinePlan(t.interval(), t.from(), t.buckets().size());
+    }
+
+    /**
      * The newest matching posts by creation time (ties broken by key), and how many match in all.
      *
      * @param limit 1 to {@link #MAX_POSTS_LIMIT}

@@ -5,6 +5,7 @@ import dev.undertone.app.store.PostPage;
 import dev.undertone.app.store.PostStore;
 import dev.undertone.app.store.Summary;
 import dev.undertone.app.store.Timeline;
+import dev.undertone.app.store.TimelinePlan;
 import dev.undertone.core.sentiment.Sentiment;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,8 +70,9 @@ public final class TrackOverview {
             return new Result(window, Instant.EPOCH, Instant.EPOCH, window, null, List.of());
         }
         PostFilter anyShown = withTracks(base, Set.copyOf(shown));
-        // One plan for every track: that of all shown tracks together.
-        Timeline all = store.timeline(anyShown, null);
+        // One plan for every track: that of all shown tracks together (planned, not counted: the
+        // tracks' own timelines count every post).
+        TimelinePlan all = store.timelinePlan(anyShown, null);
         PostPage newest = store.posts(anyShown, 1);
         Instant now =
                 newest.posts().isEmpty()
@@ -81,14 +83,24 @@ public final class TrackOverview {
             PostFilter f = withTracks(base, Set.of(t));
             stats.add(track(store, t, f, all, now, window));
         }
+        if (all == null) {
+            // Nothing to plan: the range and interval an empty timeline reports (cheap: no match).
+            Timeline none = store.timeline(anyShown, null);
+            return new Result(none.interval(), none.from(), none.to(), window, now, stats);
+        }
         return new Result(all.interval(), all.from(), all.to(), window, now, stats);
     }
 
     private static TrackStats track(
-            PostStore store, String name, PostFilter f, Timeline plan, Instant now, Duration w) {
+            PostStore store,
+            String name,
+            PostFilter f,
+            TimelinePlan plan,
+            Instant now,
+            Duration w) {
         List<TrackStats.Point> series = new ArrayList<>();
         Map<String, Long> sums = new HashMap<>();
-        if (!plan.buckets().isEmpty()) {
+        if (plan != null) {
             Instant from = later(f.from(), plan.from());
             Instant to = earlier(f.to(), plan.to());
             Timeline tl = store.timeline(f.withRange(from, to), plan.interval());

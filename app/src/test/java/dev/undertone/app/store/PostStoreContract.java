@@ -236,6 +236,24 @@ public abstract class PostStoreContract {
     }
 
     @Test
+    void timelinePlanIsThatOfTheTimelineWithoutCounting() {
+        // The fixtures' posts span T0 to T0 + 40 minutes and a bit: five 10-minute buckets.
+        assertThat(store.timelinePlan(PostFilter.ALL, Duration.ofMinutes(10)))
+                .isEqualTo(new TimelinePlan(Duration.ofMinutes(10), T0, 5));
+        // A given range is the plan's, matches or not (the negative posts sit at T0 + 20 min).
+        PostFilter f =
+                filter("sentiment", "negative")
+                        .withRange(T0.minusSeconds(3600), T0.plusSeconds(3600));
+        assertThat(store.timelinePlan(f, Duration.ofMinutes(30)))
+                .isEqualTo(new TimelinePlan(Duration.ofMinutes(30), T0.minusSeconds(3600), 4));
+        // An automatic interval is the timeline's.
+        Timeline auto = store.timeline(PostFilter.ALL, null);
+        assertThat(store.timelinePlan(PostFilter.ALL, null))
+                .isEqualTo(new TimelinePlan(auto.interval(), auto.from(), auto.buckets().size()));
+        assertThat(store.timelinePlan(filter("q", "nosuchwordanywhere"), null)).isNull();
+    }
+
+    @Test
     void timelineOfNothingHasNoBuckets() {
         Timeline t = store.timeline(filter("q", "nosuchwordanywhere"), Duration.ofMinutes(1));
 
