@@ -14,7 +14,7 @@ public final class ModelChoice {
             defaultValue = SentimentModels.DEFAULT,
             description =
                     "Sentiment model: fast (default: a model per language, fast-1 for English and"
-                            + " untagged posts, fast-2/L for ar, de, es, fr, hi, it, pt), accurate"
+                            + " untagged posts, fast-2/L for ar, de, es, fr, it, pt), accurate"
                             + " (English; the fast model of each other language), comprehend (its"
                             + " own languages), or a model file from 'train'.")
     String name;

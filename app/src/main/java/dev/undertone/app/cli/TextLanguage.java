@@ -17,7 +17,7 @@ public final class TextLanguage {
             paramLabel = "L",
             description =
                     "Language of the texts (ISO 639-1, e.g. es): scored by that language's model,"
-                            + " as posts tagged L are (fast: en, ar, de, es, fr, hi, it, pt)."
+                            + " as posts tagged L are (fast: en, ar, de, es, fr, it, pt)."
                             + " Default: untagged, scored by the English model.")
     String lang;
 

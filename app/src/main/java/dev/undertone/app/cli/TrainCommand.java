@@ -35,9 +35,10 @@ import picocli.CommandLine.Option;
             "Rebuild the built-in 'fast' model from the TweetEval data (train split; measured on"
                     + " the val split). The 'accurate' model is fine-tuned by training/"
                     + "minilm_finetune.py: --model accurate --export-tokens DIR writes its input.",
-            "With --lang L (ar, de, es, fr, hi, it, pt, or all): rebuild that language's fast"
-                    + " model fast-2/L from its UMSAB train split, with settings chosen by"
-                    + " cross-validation on that split; val metrics per language.",
+            "With --lang L (ar, de, es, fr, it, pt, or all of these; or hi, which is not shipped):"
+                    + " rebuild that language's fast model fast-2/L from its UMSAB train split,"
+                    + " with settings chosen by cross-validation on that split; val metrics per"
+                    + " language.",
             "Progress goes to stderr; the last stdout line is the validation metrics JSON."
         })
 public final class TrainCommand implements Callable<Integer> {
@@ -81,9 +82,9 @@ public final class TrainCommand implements Callable<Integer> {
             names = "--lang",
             paramLabel = "L",
             description =
-                    "Train the fast model of language L instead of English: ar, de, es, fr, hi, it,"
-                            + " pt, or all; writes fast-2-L.model into --out (a directory, default"
-                            + " the current one).")
+                    "Train the fast model of language L instead of English: ar, de, es, fr, it, pt,"
+                            + " or all of these; hi (not shipped: at chance); writes fast-2-L.model"
+                            + " into --out (a directory, default the current one).")
     String lang;
 
     @Option(

@@ -62,13 +62,14 @@ class LanguageRoutingReplayTest {
         assertThat(r.exitCode).as(r.err).isZero();
         Map<String, ScoredPost> stored = stored(data);
         assertThat(stored).hasSize(posts.size());
-        for (String lang : List.of("ar", "de", "es", "fr", "hi", "it", "pt")) {
+        for (String lang : List.of("ar", "de", "es", "fr", "it", "pt")) {
             assertThat(stored.get(lang).modelId()).as(lang).isEqualTo("fast-2/" + lang);
             assertThat(stored.get(lang).sentiment().isScored()).as(lang).isTrue();
         }
         assertThat(stored.get("en").modelId()).isEqualTo("fast-1");
         assertThat(stored.get("en").sentiment().isScored()).isTrue();
-        for (String other : List.of("sv", "ja")) {
+        // Hindi has no model: its best cross-validated setting was at chance (docs/models.md).
+        for (String other : List.of("hi", "sv", "ja")) {
             assertThat(stored.get(other).sentiment().unscoredReason())
                     .as(other)
                     .isEqualTo(SentimentResult.UNSUPPORTED_LANGUAGE);

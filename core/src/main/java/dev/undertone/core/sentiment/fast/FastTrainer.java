@@ -49,7 +49,10 @@ public final class FastTrainer {
      */
     public Result train(String id, String language, LabeledTexts train, LabeledTexts validation) {
         FeatureExtractor extractor =
-                new FeatureExtractor(options.spec(), Lexicon.vader(), options.normalization());
+                new FeatureExtractor(
+                        options.spec(),
+                        Lexicon.of(language, options.normalization()),
+                        options.normalization());
         ExampleSet examples = ExampleSet.of(extractor, train.texts(), train.labels(), listener);
         double[] classWeight = classWeights(train.labels());
         float[] ratios = nbRatios(examples, options.nbAlpha());

@@ -140,7 +140,11 @@ final class FeatureExtractor {
         int questions = 0;
         for (int i = 0; i < t.count; i++) {
             byte type = t.type[i];
-            if (type == Tokens.WORD || type == Tokens.HASHTAG || type == Tokens.EMOTICON) {
+            // SYMBOL: emoji, which only a language lexicon rates (VADER's has none).
+            if (type == Tokens.WORD
+                    || type == Tokens.HASHTAG
+                    || type == Tokens.EMOTICON
+                    || type == Tokens.SYMBOL) {
                 lex.add(t, i, lexicon.valence(t.hash[i]));
             }
             caps += t.allCaps[i] ? 1 : 0;
@@ -232,7 +236,7 @@ final class FeatureExtractor {
             if (t.allCaps[i]) {
                 v *= CAPS_BOOST;
             }
-            boolean emoticon = t.type[i] == Tokens.EMOTICON;
+            boolean emoticon = t.type[i] == Tokens.EMOTICON || t.type[i] == Tokens.SYMBOL;
             if (v > 0) {
                 posSum += v;
                 posCount++;

