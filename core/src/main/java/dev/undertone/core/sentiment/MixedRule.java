@@ -35,20 +35,6 @@ public final class MixedRule {
                 positive * (1 - e), negative * (1 - e), neutral, e * (positive + negative));
     }
 
-    /**
-     * The three class probabilities that {@link #scores} turned into these four scores: its exact
-     * inverse (MIXED's share goes back to positive and negative in their ratio), so two models'
-     * outputs can be averaged as probabilities.
-     *
-     * @return {positive, negative, neutral}
-     */
-    public static double[] probabilities(SentimentScores s) {
-        double polar = s.positive() + s.negative() + s.mixed();
-        double shown = s.positive() + s.negative();
-        double positive = shown > 0 ? polar * s.positive() / shown : polar / 2;
-        return new double[] {positive, polar - positive, s.neutral()};
-    }
-
     /** The scored result for three class probabilities: the label is the top of the four scores. */
     public static SentimentResult result(double positive, double negative, double neutral) {
         SentimentScores s = scores(positive, negative, neutral);

@@ -58,24 +58,4 @@ class MixedRuleTest {
             }
         }
     }
-
-    @Test
-    void probabilitiesUndoTheFourScores() {
-        double[][] cases = {
-            {0.7, 0.2, 0.1},
-            {0.45, 0.45, 0.1},
-            {0.5, 0.5, 0.0},
-            {0.35, 0.4, 0.25},
-            {0, 0, 1},
-            {0.31, 0.6, 0.09}
-        };
-        for (double[] c : cases) {
-            double[] back = MixedRule.probabilities(MixedRule.scores(c[0], c[1], c[2]));
-            assertThat(back[0])
-                    .as("positive of %s", java.util.Arrays.toString(c))
-                    .isCloseTo(c[0], org.assertj.core.data.Offset.offset(1e-12));
-            assertThat(back[1]).isCloseTo(c[1], org.assertj.core.data.Offset.offset(1e-12));
-            assertThat(back[2]).isCloseTo(c[2], org.assertj.core.data.Offset.offset(1e-12));
-        }
-    }
 }

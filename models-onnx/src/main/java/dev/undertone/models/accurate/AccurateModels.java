@@ -3,7 +3,6 @@ package dev.undertone.models.accurate;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.core.sentiment.SentimentModels;
 import dev.undertone.core.sentiment.fast.FastModels;
 import dev.undertone.models.ModelException;
@@ -54,33 +53,29 @@ public final class AccurateModels {
         return builtIn(AccurateConfig.DEFAULTS);
     }
 
-    /**
-     * The shipped model with other runtime settings (benchmarks, tests): the fine-tuned graph
-     * averaged with the English {@code fast} model ({@link AccurateModel#classify}).
-     */
+    /** The shipped model with other runtime settings (benchmarks, tests). */
     public static AccurateModel builtIn(AccurateConfig config) {
-        return load(BUILT_IN_ID, config, FastModels.builtIn(), () -> resource(BUILT_IN_RESOURCE));
+        return load(BUILT_IN_ID, config, () -> resource(BUILT_IN_RESOURCE));
     }
 
     /**
      * A graph written by {@code training/} (inputs {@code input_ids}, {@code attention_mask},
-     * {@code token_type_ids}; output {@code logits}, negative/neutral/positive), on its own (no
-     * partner: what {@code quantise.py} measures), under an id made of the file name.
+     * {@code token_type_ids}; output {@code logits}, negative/neutral/positive), under an id made
+     * of the file name.
      *
      * @throws ModelException if the file cannot be read or is not such a graph
      */
     public static AccurateModel load(Path file, AccurateConfig config) {
         String name = file.getFileName().toString();
         String id = name.endsWith(FILE_SUFFIX) ? name.substring(0, name.length() - 5) : name;
-        return load(id, config, null, () -> Files.readAllBytes(file));
+        return load(id, config, () -> Files.readAllBytes(file));
     }
 
     private interface Bytes {
         byte[] read() throws IOException;
     }
 
-    private static AccurateModel load(
-            String id, AccurateConfig config, SentimentModel partner, Bytes graph) {
+    private static AccurateModel load(String id, AccurateConfig config, Bytes graph) {
         OnnxThread thread = new OnnxThread("undertone-onnx");
         // The session is built on the ONNX thread while this thread loads the tokenizer: the two
         // take about the same time, so loading takes half as long on two cores.
@@ -88,7 +83,7 @@ public final class AccurateModels {
         try {
             WordPieces tokens = WordPieces.load(config.maxTokens());
             Session s = thread.await(session);
-            return new AccurateModel(id, config, partner, tokens, thread, s.env(), s.session());
+            return new AccurateModel(id, config, tokens, thread, s.env(), s.session());
         } catch (IOException | RuntimeException e) {
             try {
                 thread.await(session).session().close();
