@@ -350,7 +350,7 @@ def main():
     p.add_argument("--onnx", required=True, help="fp32 all-minilm-l6-v2.onnx from the Maven artifact")
     p.add_argument("--tokens", required=True, help="directory from 'undertone train --model accurate --export-tokens'")
     p.add_argument("--out", default="accurate-2", help="output directory (checkpoints, history, ONNX)")
-    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--epochs", type=int, default=2)
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--max-len", type=int, default=64)
     p.add_argument("--lr", type=float, default=5e-5)

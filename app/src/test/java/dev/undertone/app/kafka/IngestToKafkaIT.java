@@ -75,6 +75,18 @@ class IngestToKafkaIT {
         if (d instanceof Decoded.NewPost p) {
             return p.post().key();
         }
+        if (d instanceof Decoded.AccountStatus) {
+            // account events are keyed by account (bluesky:<did>), read off the raw event
+            try {
+                return "bluesky:"
+                        + new com.fasterxml.jackson.databind.ObjectMapper()
+                                .readTree(payload)
+                                .get("did")
+                                .asText();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return d instanceof Decoded.Deletion del ? del.key() : null;
     }
 

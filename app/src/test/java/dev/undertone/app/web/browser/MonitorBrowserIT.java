@@ -258,7 +258,9 @@ class MonitorBrowserIT {
                         "ws://127.0.0.1:" + closedPort + "/subscribe");
         try {
             String url = "http://127.0.0.1:" + port + "/";
-            waiting()
+            // A new JVM loading the index, the models and the language detector: on a shared
+            // 2-core machine that can take longer than a page's usual wait.
+            new WebDriverWait(driver(), Duration.ofSeconds(120))
                     .until(
                             d -> {
                                 try {
