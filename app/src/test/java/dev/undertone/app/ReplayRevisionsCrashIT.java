@@ -1,5 +1,7 @@
 package dev.undertone.app;
 
+import static dev.undertone.core.decode.JetstreamLines.account;
+import static dev.undertone.core.decode.JetstreamLines.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,28 +37,7 @@ class ReplayRevisionsCrashIT {
 
     @TempDir Path tmp;
 
-    private static String post(String op, String did, String rkey, String rev, String text) {
-        return "{\"did\":\""
-                + did
-                + "\",\"time_us\":1773500400123456,\"kind\":\"commit\",\"commit\":{\"rev\":\""
-                + rev
-                + "\",\"operation\":\""
-                + op
-                + "\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
-                + rkey
-                + "\",\"record\":{\"$type\":\"app.bsky.feed.post\",\"createdAt\":\"2026-03-14T14:59:59.273Z\","
-                + "\"langs\":[\"en\"],\"text\":\""
-                + text
-                + "\"},\"cid\":\"bafyreihym6l3vfz5zfkkibj5j6wjibagi3mnbqnspuq2idw52ijb4lajlj\"}}";
-    }
-
-    private static final String ALICE_DELETED =
-            "{\"did\":\""
-                    + ALICE
-                    + "\",\"time_us\":1773500401000000,\"kind\":\"account\",\"account\":{\"active\":false,"
-                    + "\"status\":\"deleted\",\"did\":\""
-                    + ALICE
-                    + "\",\"seq\":7,\"time\":\"2026-03-14T16:00:01Z\"}}";
+    private static final String ALICE_DELETED = account(ALICE, false, "deleted");
 
     @Test
     void afterAKillBetweenAnEditAndAReplayedCreateTheEditStands() throws Exception {

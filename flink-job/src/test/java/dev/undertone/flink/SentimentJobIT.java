@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.undertone.core.decode.JetstreamLines;
 import dev.undertone.core.sentiment.SentimentModel;
 import dev.undertone.core.sentiment.SentimentResult;
 import dev.undertone.core.track.PostTracker;
@@ -432,32 +433,6 @@ class SentimentJobIT {
         }
     }
 
-    private static String jetPost(String op, String did, String rkey, String rev, String text) {
-        return "{\"did\":\""
-                + did
-                + "\",\"time_us\":1773500400123456,\"cursor\":9,\"kind\":\"commit\",\"commit\":{\"rev\":\""
-                + rev
-                + "\",\"operation\":\""
-                + op
-                + "\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
-                + rkey
-                + "\",\"record\":{\"$type\":\"app.bsky.feed.post\",\"createdAt\":\"2026-03-14T14:59:59.273Z\","
-                + "\"langs\":[\"en\"],\"text\":\""
-                + text
-                + "\"},\"cid\":\"bafyreihym6l3vfz5zfkkibj5j6wjibagi3mnbqnspuq2idw52ijb4lajlj\"}}";
-    }
-
-    private static String jetAccount(String did, boolean active, String status) {
-        return "{\"did\":\""
-                + did
-                + "\",\"time_us\":1773500401000000,\"kind\":\"account\",\"account\":{\"active\":"
-                + active
-                + (status == null ? "" : ",\"status\":\"" + status + "\"")
-                + ",\"did\":\""
-                + did
-                + "\",\"seq\":7,\"time\":\"2026-03-14T16:00:01Z\"}}";
-    }
-
     /** Jetstream lines on partition 0, so the test knows their order. */
     private static List<ProducerRecord<byte[], byte[]>> jetRecords(String topic, String... lines) {
         List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
@@ -515,17 +490,21 @@ class SentimentJobIT {
             produce(
                     jetRecords(
                             t.raw(),
-                            jetPost("create", alice, "3maaaaaaaaaa2", "3maaaaaaaaaa2", "alice one"),
-                            jetPost("create", alice, "3maaaaaaaaab2", "3maaaaaaaaab2", "alice two"),
-                            jetPost("create", bob, "3mbbbbbbbbbb2", "3mbbbbbbbbbb2", "bob one"),
-                            jetPost("create", dave, "3mdddddddddd2", "3mdddddddddd2", "dave one"),
-                            jetPost(
+                            JetstreamLines.post(
+                                    "create", alice, "3maaaaaaaaaa2", "3maaaaaaaaaa2", "alice one"),
+                            JetstreamLines.post(
+                                    "create", alice, "3maaaaaaaaab2", "3maaaaaaaaab2", "alice two"),
+                            JetstreamLines.post(
+                                    "create", bob, "3mbbbbbbbbbb2", "3mbbbbbbbbbb2", "bob one"),
+                            JetstreamLines.post(
+                                    "create", dave, "3mdddddddddd2", "3mdddddddddd2", "dave one"),
+                            JetstreamLines.post(
                                     "update",
                                     dave,
                                     "3mdddddddddd2",
                                     "3mdddddddddf2",
                                     "dave edited"),
-                            jetPost(
+                            JetstreamLines.post(
                                     "create",
                                     dave,
                                     "3mddddddddde2",
@@ -546,8 +525,8 @@ class SentimentJobIT {
             produce(
                     jetRecords(
                             t.raw(),
-                            jetAccount(alice, false, "deleted"),
-                            jetAccount(bob, false, "deactivated")));
+                            JetstreamLines.account(alice, false, "deleted"),
+                            JetstreamLines.account(bob, false, "deactivated")));
             await().atMost(Duration.ofSeconds(60)).until(() -> count(t.index()) == 3);
             assertThat(documents(t.index()).keySet()).containsExactlyInAnyOrder(b1, d1, d2);
 
@@ -557,14 +536,16 @@ class SentimentJobIT {
             produce(
                     jetRecords(
                             t.raw(),
-                            jetPost(
+                            JetstreamLines.post(
                                     "create",
                                     alice,
                                     "3maaaaaaaaac2",
                                     "3maaaaaaaaac2",
                                     "alice again"),
-                            jetPost("create", dave, "3mdddddddddd2", "3mdddddddddd2", "dave one"),
-                            jetPost("create", bob, "3mbbbbbbbbbc2", "3mbbbbbbbbbc2", "bob two")));
+                            JetstreamLines.post(
+                                    "create", dave, "3mdddddddddd2", "3mdddddddddd2", "dave one"),
+                            JetstreamLines.post(
+                                    "create", bob, "3mbbbbbbbbbc2", "3mbbbbbbbbbc2", "bob two")));
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> documents(t.index()).containsKey(b2));
             Map<String, JsonNode> docs = documents(t.index());
@@ -580,12 +561,12 @@ class SentimentJobIT {
             // on the broadcast side, not ordered with the posts (AccountGate): the post is sent
             // once the restore has had time to arrive, as a later post in a live stream would be.
             String a4 = "bluesky:" + alice + "/3maaaaaaaaad2";
-            produce(jetRecords(t.raw(), jetAccount(alice, true, null)));
+            produce(jetRecords(t.raw(), JetstreamLines.account(alice, true, null)));
             Thread.sleep(3000);
             produce(
                     jetRecords(
                             t.raw(),
-                            jetPost(
+                            JetstreamLines.post(
                                     "create",
                                     alice,
                                     "3maaaaaaaaad2",

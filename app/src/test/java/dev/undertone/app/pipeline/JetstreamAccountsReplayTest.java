@@ -1,5 +1,7 @@
 package dev.undertone.app.pipeline;
 
+import static dev.undertone.core.decode.JetstreamLines.account;
+import static dev.undertone.core.decode.JetstreamLines.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.undertone.app.store.IndexListener;
@@ -37,32 +39,6 @@ class JetstreamAccountsReplayTest {
     private static final String DAVE = "did:plc:dave";
 
     @TempDir Path data;
-
-    private static String post(String op, String did, String rkey, String rev, String text) {
-        return "{\"did\":\""
-                + did
-                + "\",\"time_us\":1773500400123456,\"cursor\":42,\"kind\":\"commit\",\"commit\":{\"rev\":\""
-                + rev
-                + "\",\"operation\":\""
-                + op
-                + "\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
-                + rkey
-                + "\",\"record\":{\"$type\":\"app.bsky.feed.post\",\"createdAt\":\"2026-03-14T14:59:59.273Z\","
-                + "\"langs\":[\"en\"],\"text\":\""
-                + text
-                + "\"},\"cid\":\"bafyreihym6l3vfz5zfkkibj5j6wjibagi3mnbqnspuq2idw52ijb4lajlj\"}}";
-    }
-
-    private static String account(String did, boolean active, String status) {
-        return "{\"did\":\""
-                + did
-                + "\",\"time_us\":1773500401000000,\"kind\":\"account\",\"account\":{\"active\":"
-                + active
-                + (status == null ? "" : ",\"status\":\"" + status + "\"")
-                + ",\"did\":\""
-                + did
-                + "\",\"seq\":7,\"time\":\"2026-03-14T16:00:01Z\"}}";
-    }
 
     private static String key(String did, String rkey) {
         return "bluesky:" + did + "/" + rkey;
