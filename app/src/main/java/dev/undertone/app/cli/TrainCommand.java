@@ -203,23 +203,23 @@ public final class TrainCommand implements Callable<Integer> {
      */
     private int crossValidateEnglish(LabeledTexts train) {
         long start = System.nanoTime();
-        List<EnglishSettings.Scored> scored =
+        List<LanguageSettings.Scored> scored =
                 EnglishSettings.search(
                         train,
                         s -> {
                             stderr.printf(
                                     Locale.ROOT,
                                     "en %-10s cv macro_recall %.4f macro_f1 %.4f%n",
-                                    s.candidate().name(),
+                                    s.recipe().name(),
                                     s.metrics().macroRecall(),
                                     s.metrics().macroF1());
                             Map<String, Object> extra = new LinkedHashMap<>();
-                            extra.put("candidate", s.candidate().name());
+                            extra.put("candidate", s.recipe().name());
                             stdout.println(SentimentJson.metrics(s.metrics(), extra));
                         });
-        EnglishSettings.Scored choice = EnglishSettings.choice(scored);
+        LanguageSettings.Scored choice = EnglishSettings.choice(scored);
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("chosen", choice.candidate().name());
+        extra.put("chosen", choice.recipe().name());
         extra.put("folds", (long) LanguageSettings.FOLDS);
         extra.put("train_n", (long) train.size());
         extra.put("seconds", (System.nanoTime() - start) / 1e9);

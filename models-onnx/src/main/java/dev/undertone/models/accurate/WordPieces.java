@@ -39,11 +39,6 @@ final class WordPieces {
         }
     }
 
-    /** The window, special tokens included. */
-    int maxTokens() {
-        return maxTokens;
-    }
-
     /**
      * Each text's token ids with {@code [CLS]} and {@code [SEP]}, cut to the window.
      *

@@ -150,12 +150,22 @@ public final class LanguageSettings {
      */
     public static List<Scored> search(
             String language, LabeledTexts train, LabeledTexts english, Listener listener) {
+        return search(grid(language), train, english, listener);
+    }
+
+    /** Cross-validates the given candidates over {@code train}, in their order. */
+    public static List<Scored> search(
+            List<LanguageRecipe> grid,
+            LabeledTexts train,
+            LabeledTexts english,
+            Listener listener) {
         List<Scored> out = new ArrayList<>();
-        for (LanguageRecipe r : grid(language)) {
+        for (LanguageRecipe r : grid) {
             LabeledTexts extra =
                     r.englishExamples() == 0 ? null : head(english, r.englishExamples());
             Metrics m =
-                    CrossValidation.evaluate(r.options(), language, train, extra, FOLDS, FOLD_SEED);
+                    CrossValidation.evaluate(
+                            r.options(), r.language(), train, extra, FOLDS, FOLD_SEED);
             Scored s = new Scored(r, m);
             listener.scored(s);
             out.add(s);
