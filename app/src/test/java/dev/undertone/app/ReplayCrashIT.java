@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.store.FSDirectory;
@@ -46,7 +45,7 @@ class ReplayCrashIT {
             // Kill as soon as this run has journaled 10 to 20% of the file (a different point
             // each time): the reader is still at work, and after three kills at least 40% of the
             // file is left for the final run.
-            long journaledBefore = journalBytes(data);
+            long journaledBefore = UndertoneProcess.journalBytes(data);
             long step = (long) (inputBytes * (0.1 + 0.1 * random.nextDouble()));
             Process p =
                     UndertoneProcess.start(
@@ -58,7 +57,10 @@ class ReplayCrashIT {
                             data.toString());
             await().atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(5))
-                    .until(() -> journalBytes(data) >= journaledBefore + step || !p.isAlive());
+                    .until(
+                            () ->
+                                    UndertoneProcess.journalBytes(data) >= journaledBefore + step
+                                            || !p.isAlive());
             assertThat(p.isAlive())
                     .as("replay %d ended by itself before it journaled %d bytes", kill, step)
                     .isTrue();
@@ -120,20 +122,6 @@ class ReplayCrashIT {
             }
         }
         return posts;
-    }
-
-    private static long journalBytes(Path data) throws Exception {
-        Path dir = data.resolve("journal");
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            long sum = 0;
-            for (Path f : files.toList()) {
-                sum += Files.size(f);
-            }
-            return sum;
-        }
     }
 
     /** Posts in the index's last commit (0 before the first one). */

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.store.FSDirectory;
@@ -79,9 +78,9 @@ class ReplayRevisionsCrashIT {
         Process p =
                 UndertoneProcess.start(
                         logs, "killed", "replay", second.toString(), "--data", data.toString());
-        long before = journalBytes(data);
+        long before = UndertoneProcess.journalBytes(data);
         await().atMost(Duration.ofMinutes(2))
-                .until(() -> journalBytes(data) > before || !p.isAlive());
+                .until(() -> UndertoneProcess.journalBytes(data) > before || !p.isAlive());
         Thread.sleep(700);
         assertThat(p.isAlive()).as("the replay is still running when it is killed").isTrue();
         p.destroyForcibly().waitFor();
@@ -106,20 +105,6 @@ class ReplayRevisionsCrashIT {
                 UndertoneProcess.run(logs, "stats", "stats", "--data", data.toString());
         JsonNode summary = JSON.readTree(stats.lastLine());
         assertThat(summary.get("total").asLong()).isEqualTo(FILLER + 1);
-    }
-
-    private static long journalBytes(Path data) throws Exception {
-        Path dir = data.resolve("journal");
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            long sum = 0;
-            for (Path f : files.toList()) {
-                sum += Files.size(f);
-            }
-            return sum;
-        }
     }
 
     /** Key to text of the live documents; fails on a key stored twice. */

@@ -61,4 +61,22 @@ public final class UndertoneProcess {
                 Files.readString(logDir.resolve(name + ".out")),
                 Files.readString(logDir.resolve(name + ".err")));
     }
+
+    /**
+     * Bytes in the data directory's journal (0 before it exists): grows as a running replay accepts
+     * records, so a test can tell that a process is mid-run before it kills it.
+     */
+    public static long journalBytes(Path data) throws IOException {
+        Path dir = data.resolve("journal");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            long sum = 0;
+            for (Path f : files.toList()) {
+                sum += Files.size(f);
+            }
+            return sum;
+        }
+    }
 }
