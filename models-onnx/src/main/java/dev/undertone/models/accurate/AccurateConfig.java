@@ -31,17 +31,6 @@ public record AccurateConfig(
         }
     }
 
-    /** The same settings with another intra-op thread count. */
-    public AccurateConfig withIntraOpThreads(int threads) {
-        return new AccurateConfig(maxTokens, threads, maxBatchTokens, maxBatchTexts);
-    }
-
-    /** The same settings with another window. */
-    public AccurateConfig withMaxTokens(int tokens) {
-        return new AccurateConfig(
-                tokens, intraOpThreads, Math.max(maxBatchTokens, tokens), maxBatchTexts);
-    }
-
     /** The intra-op thread count to use: the setting, or one per available core. */
     int threads() {
         return intraOpThreads > 0 ? intraOpThreads : Runtime.getRuntime().availableProcessors();

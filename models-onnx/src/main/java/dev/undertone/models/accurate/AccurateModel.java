@@ -75,11 +75,6 @@ public final class AccurateModel implements SentimentModel, AutoCloseable {
         return id;
     }
 
-    /** The runtime settings. */
-    public AccurateConfig config() {
-        return config;
-    }
-
     @Override
     public List<SentimentResult> classify(List<String> texts) {
         int n = texts.size();

@@ -50,12 +50,7 @@ public final class AccurateModels {
      * @throws ModelException if a part is missing or ONNX Runtime cannot load it
      */
     public static AccurateModel builtIn() {
-        return builtIn(AccurateConfig.DEFAULTS);
-    }
-
-    /** The shipped model with other runtime settings (benchmarks, tests). */
-    public static AccurateModel builtIn(AccurateConfig config) {
-        return load(BUILT_IN_ID, config, () -> resource(BUILT_IN_RESOURCE));
+        return load(BUILT_IN_ID, AccurateConfig.DEFAULTS, () -> resource(BUILT_IN_RESOURCE));
     }
 
     /**
