@@ -58,7 +58,7 @@ public final class LanguageDetector {
         if (words != null && words.clear(CLEAR_WORD_SCORE)) {
             return Optional.of(words.language());
         }
-        return LatinLanguageModels.detect(sample);
+        return LatinLanguageModels.detect(sample, words);
     }
 
     /**
