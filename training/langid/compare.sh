@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the language detectors compared in docs/models.md on the UMSAB and TweetEval val texts.
-# Usage (from the repository root): training/langid/compare.sh [SPLIT=val]
+# Usage (from the repository root): training/langid/compare.sh [SPLIT=val] [--shipped] [--misses]
+# (--shipped: core's detector only; --misses: every text not named right, on stderr)
 # Resolves Lingua, optimaize and OpenNLP (with its langdetect-183 model) from Maven Central into
 # ~/.m2, compiles core, and prints one table row per detector: right/none/wrong per language.
 set -euo pipefail
@@ -19,4 +20,4 @@ POM
 ./mvnw -B -q -f "$work/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
 ./mvnw -o -B -q -pl core compile
 java -Xmx6g -cp "core/target/classes:$(cat "$work/cp.txt")" training/langid/CompareDetectors.java \
-    ../shared/data "${1:-val}"
+    ../shared/data "${1:-val}" "${@:2}"

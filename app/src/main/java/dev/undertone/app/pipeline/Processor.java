@@ -38,9 +38,11 @@ public final class Processor implements Runnable {
     /**
      * Journaled records not yet indexed beyond which the processor is working off a backlog (a
      * replay, a restart after a long stop) rather than following a live stream: refreshes are then
-     * spaced out, since each flushes a segment. Far above what a live stream leaves in flight.
+     * spaced out, since each flushes a segment. Far above what a live stream leaves in flight (a
+     * stream this far behind is 10 s late at 2,000 posts/s: catching up matters more than
+     * refreshing each second meanwhile).
      */
-    private static final long BACKLOG_RECORDS = 100_000;
+    private static final long BACKLOG_RECORDS = 20_000;
 
     private final Journal journal;
     private final LuceneIndex index;
@@ -216,7 +218,7 @@ public final class Processor implements Runnable {
                                 return null;
                             });
         }
-        if ((commitInFlight == null || commitInFlight.isDone()) && index.maybeCommitDue()) {
+        if ((commitInFlight == null || commitInFlight.isDone()) && index.maybeCommitDue(backlog)) {
             // Committing fsyncs segments: off this thread, so searches stay fresh meanwhile.
             commitInFlight =
                     committer.submit(

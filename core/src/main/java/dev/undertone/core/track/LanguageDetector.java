@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * words and telling letters (en, es, pt, fr, de, it, nl, pl, tr, sv, id, and Hindi in Latin
  * letters); when they clearly point to one language that is the answer (about half of tweets, in
  * microseconds). The rest goes to {@link LatinLanguageModels} (Lingua's n-gram models), which
- * answers "unknown" rather than guess when the text is too short or too close between languages.
- * Measured on UMSAB and TweetEval val in docs/models.md.
+ * answers "unknown" rather than guess when the text is too short, or too close between two
+ * languages and the frequent words do not point to one of them. Measured on UMSAB and TweetEval val
+ * in docs/models.md.
  *
  * <p>Stateless and thread-safe.
  */
@@ -58,7 +59,7 @@ public final class LanguageDetector {
         if (words != null && words.clear(CLEAR_WORD_SCORE)) {
             return Optional.of(words.language());
         }
-        return LatinLanguageModels.detect(sample);
+        return LatinLanguageModels.detect(sample, words);
     }
 
     /**

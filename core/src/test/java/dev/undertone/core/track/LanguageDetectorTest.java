@@ -57,6 +57,25 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void hashtagWordsTellTheLanguage() {
+        // Only hashtags: nothing was left once they were dropped; their words are German.
+        String tags =
+                "#Krankenhaus #chillen #Kopfschmerzen #aua #Kreislauf #schwindelig #nicht #laufen";
+        assertThat(LanguageDetector.detect(tags)).contains("de");
+    }
+
+    @Test
+    void closeCallsGoToTheFrequentWordsWhenTheyPointToOneOfTheTwo() {
+        // "das" and "den" (German, 4) against "den" (Danish, 2): not clear enough on their own;
+        // Lingua puts Danish and German within 1% of each other; the words settle it.
+        String text = "RT @user: RT @user: iPhone Gold. Das Ed Hardy unter den Mobiltelefonen.";
+        LanguageDetector.WordGuess words = LanguageDetector.wordGuess(text);
+        assertThat(words.language()).isEqualTo("de");
+        assertThat(words.clear(LanguageDetector.CLEAR_WORD_SCORE)).isFalse();
+        assertThat(LanguageDetector.detect(text)).contains("de");
+    }
+
+    @Test
     void unsureMeansNoLanguage() {
         assertThat(LanguageDetector.detect(null)).isEmpty();
         assertThat(LanguageDetector.detect("")).isEmpty();
@@ -64,7 +83,9 @@ class LanguageDetectorTest {
         assertThat(LanguageDetector.detect("😂😂🔥")).isEmpty();
         assertThat(LanguageDetector.detect("12:45 !!! ???")).isEmpty();
         // Handles, tags and links name things: fewer than three letters are left.
-        assertThat(LanguageDetector.detect("@someone #tbt https://t.co/abc ok")).isEmpty();
+        assertThat(LanguageDetector.detect("@someone https://t.co/abc ok")).isEmpty();
+        // A bare "http" is what archived tweets keep of a link (Lingua alone calls it Italian).
+        assertThat(LanguageDetector.detect("RT @user: @user http")).isEmpty();
         // One word of each of two languages: a tie, no guess.
         assertThat(LanguageDetector.wordGuess("the der"))
                 .satisfies(g -> assertThat(g.clear(LanguageDetector.CLEAR_WORD_SCORE)).isFalse());

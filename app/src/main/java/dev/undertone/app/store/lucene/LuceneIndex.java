@@ -67,10 +67,19 @@ public final class LuceneIndex implements AutoCloseable {
     /**
      * The refresh interval while a large backlog is worked off (a replay, a restart after a long
      * stop): each refresh flushes a segment, and small segments cost their flush and then merge
-     * after merge; 5 s lets the writer's RAM buffer decide the segment size instead.
+     * after merge; 15 s lets the writer's RAM buffer decide the segment size instead.
      */
     private static final java.time.Duration BACKLOG_REFRESH_INTERVAL =
-            java.time.Duration.ofSeconds(5);
+            java.time.Duration.ofSeconds(15);
+
+    /**
+     * The commit interval while a large backlog is worked off: a commit flushes a segment too (and
+     * fsyncs), so committing every few seconds would undo the larger segments of {@link
+     * #BACKLOG_REFRESH_INTERVAL}. A crash meanwhile costs re-applying at most this much of the
+     * journal, never a post.
+     */
+    private static final java.time.Duration BACKLOG_COMMIT_INTERVAL =
+            java.time.Duration.ofSeconds(30);
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -375,7 +384,7 @@ public final class LuceneIndex implements AutoCloseable {
      * Whether applied writes wait to be made searchable and the refresh interval has passed.
      *
      * @param catchingUp true while batches wait to be indexed (1 s between refreshes)
-     * @param backlog true while a large backlog is worked off (5 s between refreshes)
+     * @param backlog true while a large backlog is worked off (15 s between refreshes)
      */
     public boolean refreshDue(boolean catchingUp, boolean backlog) {
         java.time.Duration interval =
@@ -464,8 +473,20 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** Whether there are uncommitted writes and the commit interval has passed. */
     public boolean maybeCommitDue() {
-        return uncommitted
-                && System.nanoTime() - lastCommitNanos >= config.commitInterval().toNanos();
+        return maybeCommitDue(false);
+    }
+
+    /**
+     * Whether there are uncommitted writes and the commit interval has passed.
+     *
+     * @param backlog true while a large backlog is worked off (the interval is then at least 30 s)
+     */
+    public boolean maybeCommitDue(boolean backlog) {
+        java.time.Duration interval = config.commitInterval();
+        if (backlog && interval.compareTo(BACKLOG_COMMIT_INTERVAL) < 0) {
+            interval = BACKLOG_COMMIT_INTERVAL;
+        }
+        return uncommitted && System.nanoTime() - lastCommitNanos >= interval.toNanos();
     }
 
     /**
