@@ -38,9 +38,11 @@ public final class Processor implements Runnable {
     /**
      * Journaled records not yet indexed beyond which the processor is working off a backlog (a
      * replay, a restart after a long stop) rather than following a live stream: refreshes are then
-     * spaced out, since each flushes a segment. Far above what a live stream leaves in flight.
+     * spaced out, since each flushes a segment. Far above what a live stream leaves in flight (a
+     * stream this far behind is 10 s late at 2,000 posts/s: catching up matters more than
+     * refreshing each second meanwhile).
      */
-    private static final long BACKLOG_RECORDS = 100_000;
+    private static final long BACKLOG_RECORDS = 20_000;
 
     private final Journal journal;
     private final LuceneIndex index;
@@ -90,8 +92,8 @@ public final class Processor implements Runnable {
         this.rejected = rejected;
         this.batches = new BatchProcessor(stages, stats);
         this.listener = listener;
-        // Nobody to tell what became visible: the index need not keep it until the next refresh.
-        index.publishing(listener != IndexListener.NONE);
+        // The index keeps until the next refresh only what the listener reads of each write.
+        index.publishing(listener.detail());
         this.stats = stats;
         this.config = config;
         this.clock = clock;
@@ -216,7 +218,7 @@ public final class Processor implements Runnable {
                                 return null;
                             });
         }
-        if ((commitInFlight == null || commitInFlight.isDone()) && index.maybeCommitDue()) {
+        if ((commitInFlight == null || commitInFlight.isDone()) && index.maybeCommitDue(backlog)) {
             // Committing fsyncs segments: off this thread, so searches stay fresh meanwhile.
             commitInFlight =
                     committer.submit(
@@ -266,6 +268,9 @@ public final class Processor implements Runnable {
     private void publish(LuceneIndex.Refreshed refreshed) {
         if (refreshed == null) {
             return;
+        }
+        if (!refreshed.marks().isEmpty()) {
+            listener.marked(refreshed.marks());
         }
         if (!refreshed.posts().isEmpty()) {
             listener.indexed(refreshed.posts());

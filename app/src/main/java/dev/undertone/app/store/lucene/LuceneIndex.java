@@ -1,5 +1,7 @@
 package dev.undertone.app.store.lucene;
 
+import dev.undertone.app.store.IndexListener;
+import dev.undertone.app.store.PostMark;
 import dev.undertone.app.store.WriteCounts;
 import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.post.Post;
@@ -65,10 +67,19 @@ public final class LuceneIndex implements AutoCloseable {
     /**
      * The refresh interval while a large backlog is worked off (a replay, a restart after a long
      * stop): each refresh flushes a segment, and small segments cost their flush and then merge
-     * after merge; 5 s lets the writer's RAM buffer decide the segment size instead.
+     * after merge; 15 s lets the writer's RAM buffer decide the segment size instead.
      */
     private static final java.time.Duration BACKLOG_REFRESH_INTERVAL =
-            java.time.Duration.ofSeconds(5);
+            java.time.Duration.ofSeconds(15);
+
+    /**
+     * The commit interval while a large backlog is worked off: a commit flushes a segment too (and
+     * fsyncs), so committing every few seconds would undo the larger segments of {@link
+     * #BACKLOG_REFRESH_INTERVAL}. A crash meanwhile costs re-applying at most this much of the
+     * journal, never a post.
+     */
+    private static final java.time.Duration BACKLOG_COMMIT_INTERVAL =
+            java.time.Duration.ofSeconds(30);
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -81,9 +92,10 @@ public final class LuceneIndex implements AutoCloseable {
 
     private long generation;
 
-    /** Whether the posts each refresh makes visible are kept for a listener (the live feed). */
-    private boolean publishing = true;
+    /** What of each write is kept until the refresh that makes it visible, for the listener. */
+    private IndexListener.Detail publishing = IndexListener.Detail.POSTS;
 
+    private final List<PostMark> unpublishedMarks = new ArrayList<>();
     private final List<ScoredPost> unpublished = new ArrayList<>();
     private final List<String> unpublishedDeletes = new ArrayList<>();
     private KeyBloomFilter keys;
@@ -140,11 +152,12 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /**
-     * Whether each refresh returns the posts and deletes it made visible (default true). With
-     * nobody to tell (a replay), false spares holding every post of a refresh interval in memory.
+     * What each refresh returns of the writes it made visible (default everything): only what the
+     * listener reads is kept until then. With nobody to tell, or only the alert monitor (a replay),
+     * this spares holding every post of a refresh interval (up to 5 s of a replay) in memory.
      */
-    public void publishing(boolean publish) {
-        this.publishing = publish;
+    public void publishing(IndexListener.Detail detail) {
+        this.publishing = detail;
     }
 
     /** Searchers over the near-real-time view, refreshed by {@link #refresh}. */
@@ -231,8 +244,11 @@ public final class LuceneIndex implements AutoCloseable {
                                     post.source(),
                                     post.authorId()));
                     keys.add(key);
-                    if (publishing) {
-                        unpublished.add(u.post());
+                    if (publishing != IndexListener.Detail.NOTHING) {
+                        unpublishedMarks.add(PostMark.of(post));
+                        if (publishing == IndexListener.Detail.POSTS) {
+                            unpublished.add(u.post());
+                        }
                     }
                     if (version.exists()) {
                         updated++;
@@ -304,7 +320,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     private void markDeleted(String key) {
         unrefreshed.put(key, new Pending(false, generation, Revisions.UNKNOWN, null, null));
-        if (publishing) {
+        if (publishing == IndexListener.Detail.POSTS) {
             unpublishedDeletes.add(key);
         }
     }
@@ -368,7 +384,7 @@ public final class LuceneIndex implements AutoCloseable {
      * Whether applied writes wait to be made searchable and the refresh interval has passed.
      *
      * @param catchingUp true while batches wait to be indexed (1 s between refreshes)
-     * @param backlog true while a large backlog is worked off (5 s between refreshes)
+     * @param backlog true while a large backlog is worked off (15 s between refreshes)
      */
     public boolean refreshDue(boolean catchingUp, boolean backlog) {
         java.time.Duration interval =
@@ -386,8 +402,12 @@ public final class LuceneIndex implements AutoCloseable {
     public RefreshTicket beginRefresh() {
         RefreshTicket t =
                 new RefreshTicket(
-                        generation, List.copyOf(unpublished), List.copyOf(unpublishedDeletes));
+                        generation,
+                        List.copyOf(unpublishedMarks),
+                        List.copyOf(unpublished),
+                        List.copyOf(unpublishedDeletes));
         generation++;
+        unpublishedMarks.clear();
         unpublished.clear();
         unpublishedDeletes.clear();
         lastRefreshNanos = System.nanoTime();
@@ -413,7 +433,7 @@ public final class LuceneIndex implements AutoCloseable {
             keys = loadKeys();
             unrefreshed.keySet().forEach(keys::add);
         }
-        return new Refreshed(ticket.posts(), ticket.deletedKeys());
+        return new Refreshed(ticket.marks(), ticket.posts(), ticket.deletedKeys());
     }
 
     /** Makes applied writes searchable now, on this thread. */
@@ -425,7 +445,10 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** A refresh in progress: the writes of one generation and what they make visible. */
     public record RefreshTicket(
-            long generation, List<ScoredPost> posts, List<String> deletedKeys) {}
+            long generation,
+            List<PostMark> marks,
+            List<ScoredPost> posts,
+            List<String> deletedKeys) {}
 
     /**
      * A key written since the searchers last included it.
@@ -441,13 +464,29 @@ public final class LuceneIndex implements AutoCloseable {
     /** What the applied batches reached: the journal offset and the accounts purged then. */
     private record Applied(long offset, Set<String> purgedAccounts) {}
 
-    /** What one refresh made visible. */
-    public record Refreshed(List<ScoredPost> posts, List<String> deletedKeys) {}
+    /**
+     * What one refresh made visible, as much as {@link #publishing} asks: the marks of the posts
+     * indexed or replaced, those posts, and the keys deleted.
+     */
+    public record Refreshed(
+            List<PostMark> marks, List<ScoredPost> posts, List<String> deletedKeys) {}
 
     /** Whether there are uncommitted writes and the commit interval has passed. */
     public boolean maybeCommitDue() {
-        return uncommitted
-                && System.nanoTime() - lastCommitNanos >= config.commitInterval().toNanos();
+        return maybeCommitDue(false);
+    }
+
+    /**
+     * Whether there are uncommitted writes and the commit interval has passed.
+     *
+     * @param backlog true while a large backlog is worked off (the interval is then at least 30 s)
+     */
+    public boolean maybeCommitDue(boolean backlog) {
+        java.time.Duration interval = config.commitInterval();
+        if (backlog && interval.compareTo(BACKLOG_COMMIT_INTERVAL) < 0) {
+            interval = BACKLOG_COMMIT_INTERVAL;
+        }
+        return uncommitted && System.nanoTime() - lastCommitNanos >= interval.toNanos();
     }
 
     /**

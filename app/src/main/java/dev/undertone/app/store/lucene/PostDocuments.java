@@ -40,8 +40,10 @@ import org.apache.lucene.util.BytesRef;
  * StringField}s (lower-cased where the API matches case-insensitively) with doc values for
  * counting: sorted for single-valued {@code sentiment}, {@code source}, {@code unscored_reason},
  * {@code key}; sorted-set for {@code lang}, {@code hashtags}, {@code mentions}, {@code tracks},
- * {@code words}. Times are {@link LongPoint}s (epoch millis) with numeric doc values. Everything
- * needed to rebuild the post is stored, as written. The text is analysed with {@link #analyzer()},
+ * {@code words}. Times are {@link LongPoint}s (epoch millis) with numeric doc values. The key and
+ * the text are stored fields; everything else needed to rebuild the post, as written, is one
+ * compact stored value ({@link StoredPostCodec}). Documents written before that value existed have
+ * a stored field per value and are read as such. The text is analysed with {@link #analyzer()},
  * which the writer's {@code IndexWriterConfig} must use (it is Lucene's default {@link
  * StandardAnalyzer}).
  */
@@ -49,11 +51,19 @@ public final class PostDocuments {
 
     /**
      * Keyword values longer than this many UTF-8 bytes are stored but not indexed: Lucene refuses
-     * terms over 32 KiB, and an untrusted post must never make a write fail.
+     * terms over 32 KiB, and an untrusted post must never make a write fail. (Such a value leaves
+     * its field out of the document altogether: a field that is only stored in one document but
+     * indexed in others is refused as a change of the field's schema.)
      */
     static final int MAX_KEYWORD_BYTES = 1024;
 
     private static final String TRUE = "true";
+
+    /**
+     * The stored field holding everything but the key and the text (see {@link StoredPostCodec}).
+     * Lucene-only: the OpenSearch documents keep their JSON source.
+     */
+    static final String STORED_POST = "stored_post";
 
     private PostDocuments() {}
 
@@ -79,31 +89,25 @@ public final class PostDocuments {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.KEY, p.key(), Field.Store.YES));
         doc.add(new SortedDocValuesField(IndexFields.KEY, new BytesRef(p.key())));
+        doc.add(new StoredField(STORED_POST, StoredPostCodec.encode(scored, indexedAt)));
         single(doc, IndexFields.SOURCE, p.source().id());
-        doc.add(new StoredField(IndexFields.ID, p.id()));
         time(doc, IndexFields.CREATED_AT, p.createdAt());
         time(doc, IndexFields.INDEXED_AT, indexedAt);
-        doc.add(new StoredField(IndexFields.SCORED_AT, scored.scoredAt().toEpochMilli()));
-        storedKeyword(doc, IndexFields.AUTHOR, p.authorHandle());
-        storedKeyword(doc, IndexFields.AUTHOR_ID, p.authorId());
+        keyword(doc, IndexFields.AUTHOR, p.authorHandle());
+        keyword(doc, IndexFields.AUTHOR_ID, p.authorId());
         if (p.revision() != Revisions.UNKNOWN) {
             // doc values: the writer compares an incoming version with the stored one
             doc.add(new NumericDocValuesField(IndexFields.REVISION, p.revision()));
-            doc.add(new StoredField(IndexFields.REVISION, p.revision()));
         }
         doc.add(new TextField(IndexFields.TEXT, p.text(), Field.Store.YES));
-        if (p.url() != null) {
-            doc.add(new StoredField(IndexFields.URL, p.url()));
-        }
         Set<String> langKeys = new LinkedHashSet<>();
         for (String lang : p.langs()) {
-            doc.add(new StoredField(IndexFields.LANG, lang));
             langKeys.addAll(PostFilter.langKeys(lang));
         }
         multi(doc, IndexFields.LANG, langKeys);
-        storedMulti(doc, IndexFields.HASHTAGS, p.hashtags());
-        storedMulti(doc, IndexFields.MENTIONS, p.mentions());
-        storedMulti(doc, IndexFields.TRACKS, p.tracks());
+        lowerCased(doc, IndexFields.HASHTAGS, p.hashtags());
+        lowerCased(doc, IndexFields.MENTIONS, p.mentions());
+        multi(doc, IndexFields.TRACKS, p.tracks());
         countedOnly(doc, IndexFields.WORDS, ContentWords.of(p.text()));
         single(doc, IndexFields.SENTIMENT, PostFilter.sentimentOf(scored));
         if (r.isScored()) {
@@ -116,7 +120,7 @@ public final class PostDocuments {
         } else {
             single(doc, IndexFields.UNSCORED_REASON, r.unscoredReason());
         }
-        doc.add(new StringField(IndexFields.MODEL, scored.modelId(), Field.Store.YES));
+        keyword(doc, IndexFields.MODEL, scored.modelId());
         flag(doc, IndexFields.REPLY, p.reply());
         flag(doc, IndexFields.REPOST, p.repost());
         flag(doc, IndexFields.QUOTE, p.quote());
@@ -128,6 +132,18 @@ public final class PostDocuments {
      * precision.
      */
     public static StoredPost fromDocument(Document doc) {
+        BytesRef stored = doc.getBinaryValue(STORED_POST);
+        if (stored != null) {
+            return StoredPostCodec.decode(stored, doc.get(IndexFields.TEXT));
+        }
+        return fromFieldsPerValue(doc);
+    }
+
+    /**
+     * Rebuilds a post written before the stored value of {@link StoredPostCodec}, when every value
+     * was a stored field of its own.
+     */
+    private static StoredPost fromFieldsPerValue(Document doc) {
         Post post =
                 new Post(
                         PostSource.fromId(doc.get(IndexFields.SOURCE)),
@@ -170,27 +186,24 @@ public final class PostDocuments {
     }
 
     private static void single(Document doc, String field, String value) {
-        doc.add(new StoredField(field, value));
         if (indexable(value)) {
             doc.add(new StringField(field, value, Field.Store.NO));
             doc.add(new SortedDocValuesField(field, new BytesRef(value)));
         }
     }
 
-    private static void storedKeyword(Document doc, String field, String value) {
-        if (value == null) {
-            return;
-        }
-        doc.add(new StoredField(field, value));
-        if (indexable(value)) {
+    private static void keyword(Document doc, String field, String value) {
+        if (value != null && indexable(value)) {
             doc.add(new StringField(field, value, Field.Store.NO));
         }
     }
 
-    private static void storedMulti(Document doc, String field, List<String> values) {
+    private static void lowerCased(Document doc, String field, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
         Set<String> lower = new LinkedHashSet<>();
         for (String v : values) {
-            doc.add(new StoredField(field, v));
             lower.add(v.toLowerCase(Locale.ROOT));
         }
         multi(doc, field, lower);
@@ -230,16 +243,14 @@ public final class PostDocuments {
         long millis = t.toEpochMilli();
         doc.add(new LongPoint(field, millis));
         doc.add(new NumericDocValuesField(field, millis));
-        doc.add(new StoredField(field, millis));
     }
 
     private static void score(Document doc, String field, double value) {
         doc.add(new DoubleDocValuesField(field, value));
-        doc.add(new StoredField(field, value));
     }
 
     private static void flag(Document doc, String field, boolean value) {
-        doc.add(new StringField(field, Boolean.toString(value), Field.Store.YES));
+        doc.add(new StringField(field, Boolean.toString(value), Field.Store.NO));
     }
 
     private static Instant instant(Document doc, String field) {
