@@ -12,9 +12,10 @@ import java.util.List;
  * not block (hand off to a bounded buffer and return).
  *
  * <p>Between two refreshes the index keeps what its listeners read of each write, and a replay
- * refreshes every 5 s: a listener says how much it reads ({@link #detail}) so that the index keeps
- * only that. Every post of 5 s of a replay (tens of megabytes) kept for a listener that only counts
- * them is garbage collection work in a heap that a replay already fills (see docs/benchmarks.md).
+ * refreshes every 15 s: a listener says how much it reads ({@link #detail}) so that the index keeps
+ * only that. Every post of 15 s of a replay (tens of megabytes) kept for a listener that only
+ * counts them is garbage collection work in a heap that a replay already fills (see
+ * docs/benchmarks.md).
  */
 public interface IndexListener {
     /** How much of each write a listener reads, from least to most. */

@@ -154,7 +154,7 @@ public final class LuceneIndex implements AutoCloseable {
     /**
      * What each refresh returns of the writes it made visible (default everything): only what the
      * listener reads is kept until then. With nobody to tell, or only the alert monitor (a replay),
-     * this spares holding every post of a refresh interval (up to 5 s of a replay) in memory.
+     * this spares holding every post of a refresh interval (up to 15 s of a replay) in memory.
      */
     public void publishing(IndexListener.Detail detail) {
         this.publishing = detail;
