@@ -2,6 +2,7 @@ package dev.undertone.app.alert;
 
 import dev.undertone.app.store.IndexListener;
 import dev.undertone.app.store.PostFilter;
+import dev.undertone.app.store.PostMark;
 import dev.undertone.app.store.PostStore;
 import dev.undertone.app.store.Summary;
 import dev.undertone.app.store.Timeline;
@@ -10,7 +11,6 @@ import dev.undertone.core.alert.AlertDetector;
 import dev.undertone.core.alert.AlertRules;
 import dev.undertone.core.alert.Finding;
 import dev.undertone.core.alert.WindowCounts;
-import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.sentiment.Sentiment;
 import java.io.IOException;
 import java.time.Clock;
@@ -42,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * AlertStore} keyed by track, kind and window, and then to the listeners. After a restart the
  * windows not yet judged are found again in the index, so no alert is lost and none is doubled.
  *
- * <p>{@link #indexed} runs on the pipeline's indexing thread and only notes the windows that got
- * posts; the judging runs on the monitor's own thread.
+ * <p>{@link #marked} runs on the pipeline's indexing thread and only notes the windows that got
+ * posts, from each post's {@link PostMark} (its creation time and tracks: the index keeps no more
+ * for the monitor); the judging runs on the monitor's own thread and reads the index, the
+ * explanation of an alert included.
  */
 public final class AlertMonitor implements IndexListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertMonitor.class);
@@ -143,13 +145,19 @@ public final class AlertMonitor implements IndexListener, AutoCloseable {
     }
 
     @Override
-    public void indexed(List<ScoredPost> posts) {
+    public Detail detail() {
+        // Marks only: no deletes either, since a deleted post leaves a judged window as it was.
+        return Detail.MARKS;
+    }
+
+    @Override
+    public void marked(List<PostMark> posts) {
         long newest = Long.MIN_VALUE;
         // A post dated in the future (a wrong device clock) must not close every window at once.
         long latestPlausible = clock.millis() + FUTURE_TOLERANCE.toMillis();
         Track all = tracks.get(Alert.ALL_POSTS);
-        for (ScoredPost sp : posts) {
-            Instant created = sp.post().createdAt();
+        for (PostMark p : posts) {
+            Instant created = p.createdAt();
             if (created.toEpochMilli() <= latestPlausible) {
                 newest = Math.max(newest, created.toEpochMilli());
             }
@@ -158,7 +166,7 @@ public final class AlertMonitor implements IndexListener, AutoCloseable {
                 all.pending.add(start);
                 continue;
             }
-            for (String t : sp.post().tracks()) {
+            for (String t : p.tracks()) {
                 Track track = tracks.get(t.toLowerCase(Locale.ROOT));
                 if (track != null) {
                     track.pending.add(start);
@@ -167,11 +175,6 @@ public final class AlertMonitor implements IndexListener, AutoCloseable {
         }
         newestSeenMillis.accumulateAndGet(newest, Math::max);
         wake.release();
-    }
-
-    @Override
-    public void deleted(List<String> keys) {
-        // A deleted post leaves a judged window as it was judged.
     }
 
     /**

@@ -92,8 +92,8 @@ public final class Processor implements Runnable {
         this.rejected = rejected;
         this.batches = new BatchProcessor(stages, stats);
         this.listener = listener;
-        // Nobody to tell what became visible: the index need not keep it until the next refresh.
-        index.publishing(listener != IndexListener.NONE);
+        // The index keeps until the next refresh only what the listener reads of each write.
+        index.publishing(listener.detail());
         this.stats = stats;
         this.config = config;
         this.clock = clock;
@@ -268,6 +268,9 @@ public final class Processor implements Runnable {
     private void publish(LuceneIndex.Refreshed refreshed) {
         if (refreshed == null) {
             return;
+        }
+        if (!refreshed.marks().isEmpty()) {
+            listener.marked(refreshed.marks());
         }
         if (!refreshed.posts().isEmpty()) {
             listener.indexed(refreshed.posts());

@@ -61,7 +61,9 @@ public record PostFilter(
     /** The latest {@code from}/{@code to} accepted. */
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    static final int MAX_VALUES = 50;
+    /** The most values one filter part takes (as many as a request may name). */
+    public static final int MAX_VALUES = 50;
+
     static final int MAX_VALUE_CHARS = 200;
     static final int MAX_QUERY_CHARS = 500;
 
@@ -139,6 +141,11 @@ public record PostFilter(
                 q,
                 newFrom == null ? from : newFrom,
                 newTo == null ? to : newTo);
+    }
+
+    /** A copy keeping the posts that matched any of the given tracks (null or empty = any). */
+    public PostFilter withTracks(Set<String> values) {
+        return new PostFilter(values, sentiments, langs, sources, q, from, to);
     }
 
     /** A copy restricted to the given sentiment values (null or empty = any). */

@@ -22,7 +22,8 @@ import java.util.Set;
  * The tracks side by side ({@code GET /api/tracks}): for each tracked phrase its counts, net
  * sentiment, volume now against its baseline, and a series on one shared time plan so the tracks
  * can be drawn on one chart. Built from {@link PostStore} queries only, so it works over every
- * store.
+ * store: every track's counts and series come from one pass over the tracked posts ({@link
+ * PostStore#trackTimelines}), and volume now against its baseline from a second over the last day.
  */
 public final class TrackOverview {
     /** Windows of the day before "now" that the volume baseline spans, at most. */
@@ -64,54 +65,76 @@ public final class TrackOverview {
                 shown.add(t);
             }
         }
-        PostFilter base = withTracks(filter, Set.of());
+        PostFilter base = filter.withTracks(Set.of());
         if (shown.isEmpty()) {
             return new Result(window, Instant.EPOCH, Instant.EPOCH, window, null, List.of());
         }
-        PostFilter anyShown = withTracks(base, Set.copyOf(shown));
-        // One plan for every track: that of all shown tracks together.
-        Timeline all = store.timeline(anyShown, null);
-        PostPage newest = store.posts(anyShown, 1);
-        Instant now =
-                newest.posts().isEmpty()
+        // Every track's series in one pass over the tracked posts, on one plan: that of all shown
+        // tracks together.
+        List<Timeline> series = store.trackTimelines(base, shown, null);
+        Instant newest = newest(store, base, shown);
+        Instant now = newest == null ? null : windowStart(newest, window);
+        // "Volume now" and its baseline: the day before the newest window, in a second pass.
+        List<Timeline> volumes =
+                now == null
                         ? null
-                        : windowStart(newest.posts().get(0).post().post().createdAt(), window);
+                        : store.trackTimelines(
+                                base.withRange(
+                                        now.minus(window.multipliedBy(BASELINE_WINDOWS)),
+                                        now.plus(window)),
+                                shown,
+                                window);
         List<TrackStats> stats = new ArrayList<>(shown.size());
-        for (String t : shown) {
-            PostFilter f = withTracks(base, Set.of(t));
-            stats.add(track(store, t, f, all, now, window));
+        for (int i = 0; i < shown.size(); i++) {
+            stats.add(
+                    track(
+                            shown.get(i),
+                            series.get(i),
+                            volumes == null ? null : volumes.get(i),
+                            now));
         }
-        return new Result(all.interval(), all.from(), all.to(), window, now, stats);
+        Timeline plan = series.get(0);
+        return new Result(plan.interval(), plan.from(), plan.to(), window, now, stats);
     }
 
-    private static TrackStats track(
-            PostStore store, String name, PostFilter f, Timeline plan, Instant now, Duration w) {
-        List<TrackStats.Point> series = new ArrayList<>();
-        Map<String, Long> sums = new HashMap<>();
-        if (!plan.buckets().isEmpty()) {
-            Instant from = later(f.from(), plan.from());
-            Instant to = earlier(f.to(), plan.to());
-            Timeline tl = store.timeline(f.withRange(from, to), plan.interval());
-            for (Timeline.Bucket b : tl.buckets()) {
-                long total = 0;
-                for (Map.Entry<String, Long> e : b.counts().entrySet()) {
-                    total += e.getValue();
-                    sums.merge(e.getKey(), e.getValue(), Long::sum);
-                }
-                long pos = b.count(Sentiment.POSITIVE.name());
-                long neg = b.count(Sentiment.NEGATIVE.name());
-                long scored = total - b.count(UNSCORED);
-                series.add(
-                        new TrackStats.Point(b.start(), total, TrackStats.net(pos, neg, scored)));
+    /**
+     * The creation time of the newest post of any of the tracks, or null when none has posts. A
+     * filter names at most {@link PostFilter#MAX_VALUES} tracks (and {@code run} takes up to
+     * 1,000): asked of as many tracks at a time.
+     */
+    private static Instant newest(PostStore store, PostFilter base, List<String> tracks) {
+        Instant newest = null;
+        for (int i = 0; i < tracks.size(); i += PostFilter.MAX_VALUES) {
+            List<String> some =
+                    tracks.subList(i, Math.min(tracks.size(), i + PostFilter.MAX_VALUES));
+            PostPage page = store.posts(base.withTracks(Set.copyOf(some)), 1);
+            if (!page.posts().isEmpty()) {
+                Instant t = page.posts().get(0).post().post().createdAt();
+                newest = newest == null || t.isAfter(newest) ? t : newest;
             }
+        }
+        return newest;
+    }
+
+    private static TrackStats track(String name, Timeline tl, Timeline vol, Instant now) {
+        List<TrackStats.Point> series = new ArrayList<>(tl.buckets().size());
+        Map<String, Long> sums = new HashMap<>();
+        for (Timeline.Bucket b : tl.buckets()) {
+            long total = 0;
+            for (Map.Entry<String, Long> e : b.counts().entrySet()) {
+                total += e.getValue();
+                sums.merge(e.getKey(), e.getValue(), Long::sum);
+            }
+            long pos = b.count(Sentiment.POSITIVE.name());
+            long neg = b.count(Sentiment.NEGATIVE.name());
+            long scored = total - b.count(UNSCORED);
+            series.add(new TrackStats.Point(b.start(), total, TrackStats.net(pos, neg, scored)));
         }
         // The series covers the filter's whole range, so its sums are the track's counts.
         Summary summary = summary(sums);
         long volumeNow = 0;
         double baseline = 0;
-        if (now != null) {
-            Instant from = now.minus(w.multipliedBy(BASELINE_WINDOWS));
-            Timeline vol = store.timeline(f.withRange(from, now.plus(w)), w);
+        if (vol != null) {
             List<Long> counts = new ArrayList<>();
             boolean started = false;
             for (Timeline.Bucket b : vol.buckets()) {
@@ -150,21 +173,8 @@ public final class TrackOverview {
         return v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2.0;
     }
 
-    private static Instant later(Instant a, Instant b) {
-        return a == null || b.isAfter(a) ? b : a;
-    }
-
-    private static Instant earlier(Instant a, Instant b) {
-        return a == null || b.isBefore(a) ? b : a;
-    }
-
     private static Instant windowStart(Instant t, Duration w) {
         long ms = w.toMillis();
         return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), ms) * ms);
-    }
-
-    private static PostFilter withTracks(PostFilter f, Set<String> tracks) {
-        return new PostFilter(
-                tracks, f.sentiments(), f.langs(), f.sources(), f.q(), f.from(), f.to());
     }
 }

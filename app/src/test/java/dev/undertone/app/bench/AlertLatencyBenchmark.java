@@ -107,7 +107,7 @@ public final class AlertLatencyBenchmark {
                 }
                 index.apply(writes, ++offset);
                 LuceneIndex.Refreshed r = index.refresh();
-                monitor.indexed(r.posts());
+                monitor.marked(r.marks());
                 Thread.sleep(TICK_MILLIS);
             }
             Thread.sleep(window.toMillis() + 3000);

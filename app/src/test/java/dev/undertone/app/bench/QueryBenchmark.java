@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,8 +31,11 @@ import java.util.regex.Pattern;
  * Latency of the dashboard's queries over HTTP against an existing index (e.g. one written by
  * {@link GenerateIndex}): p50, p95 and max per endpoint, one JSON line each, after a warm-up.
  *
- * <p>Usage: {@code app/bench.sh QueryBenchmark DATA_DIR [ITERATIONS]}. Targets (issue 4): p95 at
- * most 50 ms at 1M posts, 250 ms at 10M.
+ * <p>Usage: {@code app/bench.sh QueryBenchmark DATA_DIR [ITERATIONS [QUERIES]]}, QUERIES a
+ * comma-separated list of the names printed (e.g. {@code tracks,tracks_24h}) to measure only those.
+ * Targets (issue 4): p95 at most 50 ms at 1M posts, 250 ms at 10M; {@code /api/tracks} (issue 12):
+ * p95 at most 50 ms at 1M posts with 8 tracks (a dashboard polling an index that has not changed:
+ * see {@code TrackOverviewBenchmark} for the first request after a change).
  */
 public final class QueryBenchmark {
     private static final int DEFAULT_ITERATIONS = 200;
@@ -44,11 +48,12 @@ public final class QueryBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: QueryBenchmark DATA_DIR [ITERATIONS]");
+            System.err.println("usage: QueryBenchmark DATA_DIR [ITERATIONS [QUERIES]]");
             System.exit(2);
         }
         Path data = Path.of(args[0]);
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_ITERATIONS;
+        Set<String> only = args.length > 2 ? Set.of(args[2].split(",")) : null;
         String dayAgo =
                 Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).toString();
         Map<String, String> queries = new LinkedHashMap<>();
@@ -88,6 +93,9 @@ public final class QueryBenchmark {
             queries.put(
                     "posts_q_two_words", "/api/posts?limit=50&q=" + enc(frequent + " " + rarer));
             for (Map.Entry<String, String> q : queries.entrySet()) {
+                if (only != null && !only.contains(q.getKey())) {
+                    continue;
+                }
                 System.out.println(measure(http, q.getKey(), base + q.getValue(), iterations));
             }
         }

@@ -243,6 +243,95 @@ public abstract class PostStoreContract {
     }
 
     @Test
+    void trackTimelinesCountEachTracksPostsOnOnePlanAndAPostOfTwoTracksInEach() {
+        List<Timeline> t =
+                store.trackTimelines(
+                        PostFilter.ALL, List.of("climate", "Football"), Duration.ofMinutes(10));
+
+        // climate: minutes 0 pos, 1 neg, 2 neutral, 5 unscored, 25 unscored, 31 neutral, 38 pos,
+        // 40 mixed; football: 7 pos, 9 mixed, 12 neg, 20 unscored, 38 pos (p38 has both tracks).
+        assertThat(t).hasSize(2);
+        for (Timeline tl : t) {
+            assertThat(tl.interval()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(tl.from()).isEqualTo(T0);
+            assertThat(tl.to()).isEqualTo(T0.plusSeconds(3000));
+        }
+        assertThat(t.get(0).buckets().stream().map(PostStoreContract::counts))
+                .containsExactly(
+                        List.of(1L, 1L, 1L, 0L, 1L),
+                        List.of(0L, 0L, 0L, 0L, 0L),
+                        List.of(0L, 0L, 0L, 0L, 1L),
+                        List.of(1L, 0L, 1L, 0L, 0L),
+                        List.of(0L, 0L, 0L, 1L, 0L));
+        assertThat(t.get(1).buckets().stream().map(PostStoreContract::counts))
+                .containsExactly(
+                        List.of(1L, 0L, 0L, 1L, 0L),
+                        List.of(0L, 1L, 0L, 0L, 0L),
+                        List.of(0L, 0L, 0L, 0L, 1L),
+                        List.of(1L, 0L, 0L, 0L, 0L),
+                        List.of(0L, 0L, 0L, 0L, 0L));
+    }
+
+    @Test
+    void trackTimelinesKeepTheFiltersRangeToTheMillisecondInsideAlignedBuckets() {
+        // From minute 3 to 39: the first bucket starts at T0 but holds only minutes 3 to 9.
+        PostFilter f = PostFilter.ALL.withRange(T0.plusSeconds(180), T0.plusSeconds(39 * 60));
+
+        List<Timeline> t =
+                store.trackTimelines(f, List.of("climate", "football"), Duration.ofMinutes(10));
+
+        assertThat(t.get(0).from()).isEqualTo(T0);
+        assertThat(t.get(0).to()).isEqualTo(T0.plusSeconds(2400));
+        assertThat(t.get(0).buckets().stream().map(PostStoreContract::counts))
+                .containsExactly(
+                        List.of(0L, 0L, 0L, 0L, 1L),
+                        List.of(0L, 0L, 0L, 0L, 0L),
+                        List.of(0L, 0L, 0L, 0L, 1L),
+                        List.of(1L, 0L, 1L, 0L, 0L));
+        assertThat(t.get(1).buckets().stream().map(PostStoreContract::counts))
+                .containsExactly(
+                        List.of(1L, 0L, 0L, 1L, 0L),
+                        List.of(0L, 1L, 0L, 0L, 0L),
+                        List.of(0L, 0L, 0L, 0L, 1L),
+                        List.of(1L, 0L, 0L, 0L, 0L));
+    }
+
+    @Test
+    void trackTimelinesPlanOverThePostsOfAnyOfTheTracksThatTheFilterKeeps() {
+        // The negative posts: p1 (climate, minute 1) and p12 (football, minute 12). A span of 11
+        // minutes gets 15 s buckets (the finest giving at most 120), from minute 1 to minute 12.
+        List<Timeline> t =
+                store.trackTimelines(
+                        filter("sentiment", "negative"), List.of("football", "climate"), null);
+
+        for (Timeline tl : t) {
+            assertThat(tl.interval()).isEqualTo(Duration.ofSeconds(15));
+            assertThat(tl.from()).isEqualTo(T0.plusSeconds(60));
+            assertThat(tl.buckets()).hasSize(45);
+        }
+        assertThat(t.get(0).buckets().get(44).count("NEGATIVE")).isEqualTo(1);
+        assertThat(t.get(0).buckets().stream().mapToLong(PostStoreContract::total).sum())
+                .isEqualTo(1);
+        assertThat(t.get(1).buckets().get(0).count("NEGATIVE")).isEqualTo(1);
+        assertThat(t.get(1).buckets().stream().mapToLong(PostStoreContract::total).sum())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void trackTimelinesOfNothingHaveNoBuckets() {
+        List<Timeline> none =
+                store.trackTimelines(
+                        filter("q", "nosuchwordanywhere"),
+                        List.of("climate", "football"),
+                        Duration.ofMinutes(1));
+        List<Timeline> unknown =
+                store.trackTimelines(PostFilter.ALL, List.of("nosuchtrack"), Duration.ofMinutes(1));
+
+        assertThat(none).hasSize(2).allSatisfy(tl -> assertThat(tl.buckets()).isEmpty());
+        assertThat(unknown).hasSize(1).allSatisfy(tl -> assertThat(tl.buckets()).isEmpty());
+    }
+
+    @Test
     void termsCountLowerCasedHashtagsOverallAndPerSentiment() {
         TopTerms t = store.terms(PostFilter.ALL, TermField.HASHTAGS, 3);
 

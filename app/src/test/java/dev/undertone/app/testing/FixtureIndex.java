@@ -1,6 +1,7 @@
 package dev.undertone.app.testing;
 
 import dev.undertone.app.store.IndexListener;
+import dev.undertone.app.store.PostMark;
 import dev.undertone.app.store.StoreFixtures;
 import dev.undertone.app.store.StoredPost;
 import dev.undertone.app.store.lucene.LucenePostStore;
@@ -55,6 +56,7 @@ public final class FixtureIndex implements AutoCloseable {
         }
         writer.commit();
         manager.maybeRefreshBlocking();
+        listener.marked(posts.stream().map(p -> PostMark.of(p.post().post())).toList());
         listener.indexed(posts.stream().map(StoredPost::post).toList());
     }
 

@@ -39,6 +39,7 @@ class MonitorApiTest {
     private LiveFeed feed;
     private ApiServer server;
     private String base;
+    private List<String> tracksInForce = TRACKS;
 
     @BeforeEach
     void start() throws Exception {
@@ -54,7 +55,8 @@ class MonitorApiTest {
                                 Map::of,
                                 new ApiServerConfig("127.0.0.1", 0, null, false))
                         .withMonitoring(
-                                new MonitorView(() -> TRACKS, alerts, Duration.ofMinutes(10)));
+                                new MonitorView(
+                                        () -> tracksInForce, alerts, Duration.ofMinutes(10)));
         base = "http://127.0.0.1:" + server.start();
     }
 
@@ -141,6 +143,26 @@ class MonitorApiTest {
         assertThat(tracks.get(0).get("track").asText()).isEqualTo("football");
         assertThat(get("/api/tracks?track=nothing").get("tracks")).isEmpty();
         assertThat(raw("/api/tracks?from=yesterday").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void moreTracksThanOneFilterNamesAreAnsweredAlike() throws Exception {
+        JsonNode two = get("/api/tracks");
+        // run takes up to 1,000 tracks; a filter names at most 50.
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 58; i++) {
+            many.add("quiet" + i);
+        }
+        many.addAll(TRACKS);
+        tracksInForce = many;
+
+        JsonNode sixty = get("/api/tracks");
+
+        assertThat(sixty.get("tracks")).hasSize(60);
+        assertThat(sixty.get("tracks").get(58)).isEqualTo(two.get("tracks").get(0));
+        assertThat(sixty.get("tracks").get(59)).isEqualTo(two.get("tracks").get(1));
+        assertThat(sixty.get("tracks").get(0).get("total").asLong()).isZero();
+        assertThat(sixty.get("window_start")).isEqualTo(two.get("window_start"));
     }
 
     private static Alert alert(String track, AlertKind kind, int window) {

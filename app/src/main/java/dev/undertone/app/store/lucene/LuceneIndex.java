@@ -1,5 +1,7 @@
 package dev.undertone.app.store.lucene;
 
+import dev.undertone.app.store.IndexListener;
+import dev.undertone.app.store.PostMark;
 import dev.undertone.app.store.WriteCounts;
 import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.post.Post;
@@ -90,9 +92,10 @@ public final class LuceneIndex implements AutoCloseable {
 
     private long generation;
 
-    /** Whether the posts each refresh makes visible are kept for a listener (the live feed). */
-    private boolean publishing = true;
+    /** What of each write is kept until the refresh that makes it visible, for the listener. */
+    private IndexListener.Detail publishing = IndexListener.Detail.POSTS;
 
+    private final List<PostMark> unpublishedMarks = new ArrayList<>();
     private final List<ScoredPost> unpublished = new ArrayList<>();
     private final List<String> unpublishedDeletes = new ArrayList<>();
     private KeyBloomFilter keys;
@@ -149,11 +152,12 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /**
-     * Whether each refresh returns the posts and deletes it made visible (default true). With
-     * nobody to tell (a replay), false spares holding every post of a refresh interval in memory.
+     * What each refresh returns of the writes it made visible (default everything): only what the
+     * listener reads is kept until then. With nobody to tell, or only the alert monitor (a replay),
+     * this spares holding every post of a refresh interval (up to 15 s of a replay) in memory.
      */
-    public void publishing(boolean publish) {
-        this.publishing = publish;
+    public void publishing(IndexListener.Detail detail) {
+        this.publishing = detail;
     }
 
     /** Searchers over the near-real-time view, refreshed by {@link #refresh}. */
@@ -240,8 +244,11 @@ public final class LuceneIndex implements AutoCloseable {
                                     post.source(),
                                     post.authorId()));
                     keys.add(key);
-                    if (publishing) {
-                        unpublished.add(u.post());
+                    if (publishing != IndexListener.Detail.NOTHING) {
+                        unpublishedMarks.add(PostMark.of(post));
+                        if (publishing == IndexListener.Detail.POSTS) {
+                            unpublished.add(u.post());
+                        }
                     }
                     if (version.exists()) {
                         updated++;
@@ -313,7 +320,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     private void markDeleted(String key) {
         unrefreshed.put(key, new Pending(false, generation, Revisions.UNKNOWN, null, null));
-        if (publishing) {
+        if (publishing == IndexListener.Detail.POSTS) {
             unpublishedDeletes.add(key);
         }
     }
@@ -395,8 +402,12 @@ public final class LuceneIndex implements AutoCloseable {
     public RefreshTicket beginRefresh() {
         RefreshTicket t =
                 new RefreshTicket(
-                        generation, List.copyOf(unpublished), List.copyOf(unpublishedDeletes));
+                        generation,
+                        List.copyOf(unpublishedMarks),
+                        List.copyOf(unpublished),
+                        List.copyOf(unpublishedDeletes));
         generation++;
+        unpublishedMarks.clear();
         unpublished.clear();
         unpublishedDeletes.clear();
         lastRefreshNanos = System.nanoTime();
@@ -422,7 +433,7 @@ public final class LuceneIndex implements AutoCloseable {
             keys = loadKeys();
             unrefreshed.keySet().forEach(keys::add);
         }
-        return new Refreshed(ticket.posts(), ticket.deletedKeys());
+        return new Refreshed(ticket.marks(), ticket.posts(), ticket.deletedKeys());
     }
 
     /** Makes applied writes searchable now, on this thread. */
@@ -434,7 +445,10 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** A refresh in progress: the writes of one generation and what they make visible. */
     public record RefreshTicket(
-            long generation, List<ScoredPost> posts, List<String> deletedKeys) {}
+            long generation,
+            List<PostMark> marks,
+            List<ScoredPost> posts,
+            List<String> deletedKeys) {}
 
     /**
      * A key written since the searchers last included it.
@@ -450,8 +464,12 @@ public final class LuceneIndex implements AutoCloseable {
     /** What the applied batches reached: the journal offset and the accounts purged then. */
     private record Applied(long offset, Set<String> purgedAccounts) {}
 
-    /** What one refresh made visible. */
-    public record Refreshed(List<ScoredPost> posts, List<String> deletedKeys) {}
+    /**
+     * What one refresh made visible, as much as {@link #publishing} asks: the marks of the posts
+     * indexed or replaced, those posts, and the keys deleted.
+     */
+    public record Refreshed(
+            List<PostMark> marks, List<ScoredPost> posts, List<String> deletedKeys) {}
 
     /** Whether there are uncommitted writes and the commit interval has passed. */
     public boolean maybeCommitDue() {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,6 +82,7 @@ public final class LucenePostStore implements PostStore {
     private final Directory ownedDirectory;
     private final AtomicLong lastRefresh = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final SegmentCountCache trackCounts = new SegmentCountCache();
 
     /**
      * A store reading through the writer's manager, which the writer refreshes and closes.
@@ -237,23 +239,76 @@ public final class LucenePostStore implements PostStore {
                 "building the timeline",
                 searcher -> {
                     Query query = LuceneQueries.of(filter);
-                    Instant first = filter.from() != null ? filter.from() : oldest(searcher, query);
-                    Instant last =
-                            filter.to() != null
-                                    ? filter.to().minusMillis(1)
-                                    : newest(searcher, query);
-                    if (first == null || last == null || last.isBefore(first)) {
-                        return new Timeline(
-                                interval == null ? Duration.ofMinutes(1) : interval,
-                                first == null ? Instant.EPOCH : first,
-                                first == null ? Instant.EPOCH : first,
-                                List.of());
+                    Span span = Span.of(searcher, query, filter);
+                    TimelinePlan plan = span.plan(interval);
+                    if (plan == null) {
+                        return span.empty(interval);
                     }
-                    TimelineCollector c =
-                            new TimelineCollector(TimelinePlan.of(interval, first, last));
+                    TimelineCollector c = new TimelineCollector(plan);
                     searcher.search(query, c);
                     return c.timeline();
                 });
+    }
+
+    @Override
+    public List<Timeline> trackTimelines(
+            PostFilter filter, List<String> tracks, Duration interval) {
+        List<String> lower = tracks.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        return read(
+                "building the tracks' timelines",
+                searcher -> {
+                    Query query =
+                            LuceneQueries.and(
+                                    LuceneQueries.of(filter), LuceneQueries.anyTrack(lower));
+                    Span span = Span.of(searcher, query, filter);
+                    TimelinePlan plan = span.plan(interval);
+                    if (plan == null) {
+                        return lower.stream().map(t -> span.empty(interval)).toList();
+                    }
+                    TrackTimelineCollector c = new TrackTimelineCollector(plan, lower);
+                    // The collector counts only the tracks asked for: where they hold most posts
+                    // (they usually hold all: the pipeline keeps only tracked posts), walking the
+                    // filter's matches is cheaper than merging the tracks' posting lists.
+                    boolean most =
+                            postsOf(searcher, lower) * 2 >= searcher.getIndexReader().numDocs();
+                    Query walked = most ? LuceneQueries.of(filter) : query;
+                    return c.timelines(trackCounts.count(searcher, walked, lower, plan, c));
+                });
+    }
+
+    /** How many posts matched each of the tracks, summed (a post of two tracks counts twice). */
+    private static long postsOf(IndexSearcher searcher, List<String> tracks) throws IOException {
+        long n = 0;
+        for (String t : tracks) {
+            n += searcher.getIndexReader().docFreq(new Term(IndexFields.TRACKS, t));
+        }
+        return n;
+    }
+
+    /** The creation times a timeline covers; null where nothing matches. */
+    private record Span(Instant first, Instant last) {
+        /** The filter's range, or that of the matches where it gives none. */
+        static Span of(IndexSearcher searcher, Query query, PostFilter filter) throws IOException {
+            Instant first = filter.from() != null ? filter.from() : oldest(searcher, query);
+            Instant last =
+                    filter.to() != null ? filter.to().minusMillis(1) : newest(searcher, query);
+            return new Span(first, last);
+        }
+
+        /** The buckets covering the span, or null when it is empty. */
+        TimelinePlan plan(Duration interval) {
+            if (first == null || last == null || last.isBefore(first)) {
+                return null;
+            }
+            return TimelinePlan.of(interval, first, last);
+        }
+
+        /** The timeline of no posts: no buckets, starting where the span does (if anywhere). */
+        Timeline empty(Duration interval) {
+            Instant start = first == null ? Instant.EPOCH : first;
+            return new Timeline(
+                    interval == null ? Duration.ofMinutes(1) : interval, start, start, List.of());
+        }
     }
 
     @Override
@@ -382,6 +437,16 @@ public final class LucenePostStore implements PostStore {
 
     private static Long toMillis(Instant t) {
         return t == null ? null : t.toEpochMilli();
+    }
+
+    /** For tests: how many segments' track counts are kept. */
+    int keptSegmentCounts() {
+        return trackCounts.size();
+    }
+
+    /** For benchmarks: forgets the kept track counts, as if every segment were new. */
+    void forgetKeptCounts() {
+        trackCounts.clear();
     }
 
     private interface Read<T> {

@@ -3,6 +3,7 @@ package dev.undertone.app.store.lucene;
 import dev.undertone.app.store.InvalidQueryException;
 import dev.undertone.app.store.PostFilter;
 import dev.undertone.core.index.IndexFields;
+import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
@@ -42,6 +43,13 @@ final class LuceneQueries {
             clauses++;
         }
         return clauses == 0 ? new MatchAllDocsQuery() : b.build();
+    }
+
+    /** The posts that matched any of the tracks (lower-cased, as indexed). */
+    static Query anyTrack(Collection<String> tracks) {
+        return new TermInSetQuery(
+                IndexFields.TRACKS,
+                tracks.stream().map(BytesRef::new).collect(Collectors.toList()));
     }
 
     /** Both queries must match. */

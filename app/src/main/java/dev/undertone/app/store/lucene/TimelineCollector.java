@@ -18,12 +18,14 @@ import org.apache.lucene.search.SimpleCollector;
 /** Counts matching documents per planned time bucket and sentiment. */
 final class TimelineCollector extends SimpleCollector {
     private final TimelinePlan plan;
+    private final PlanBuckets buckets;
     private final long[] counts;
     private NumericDocValues createdAt;
     private SentimentOrds sentiment;
 
     TimelineCollector(TimelinePlan plan) {
         this.plan = plan;
+        this.buckets = new PlanBuckets(plan);
         this.counts = new long[plan.bucketCount() * SentimentOrds.COUNT];
     }
 
@@ -38,7 +40,7 @@ final class TimelineCollector extends SimpleCollector {
         if (!createdAt.advanceExact(doc)) {
             return;
         }
-        int bucket = plan.bucketOf(createdAt.longValue());
+        int bucket = buckets.of(createdAt.longValue());
         int s = sentiment.of(doc);
         if (bucket >= 0 && s >= 0) {
             counts[bucket * SentimentOrds.COUNT + s]++;

@@ -30,6 +30,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -114,10 +115,73 @@ public final class OpenSearchPostStore implements PostStore {
 
     @Override
     public Timeline timeline(PostFilter filter, Duration interval) {
+        ObjectNode query = OpenSearchQueries.of(filter);
+        Span span = span(query, filter);
+        TimelinePlan plan = span.plan(interval);
+        if (plan == null) {
+            return span.empty(interval);
+        }
+        ObjectNode body = search(ranged(query, plan), 0);
+        histogram(body.putObject("aggs").putObject("time"), plan);
+        JsonNode r = run("building the timeline", body);
+        return timeline(plan, r.at("/aggregations/time/buckets"));
+    }
+
+    @Override
+    public List<Timeline> trackTimelines(
+            PostFilter filter, List<String> tracks, Duration interval) {
+        List<String> lower = tracks.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        ObjectNode query =
+                OpenSearchQueries.and(
+                        OpenSearchQueries.of(filter), OpenSearchQueries.anyTrack(lower));
+        Span span = span(query, filter);
+        TimelinePlan plan = span.plan(interval);
+        if (plan == null) {
+            return lower.stream().map(t -> span.empty(interval)).toList();
+        }
+        // One request: a filter per track (a post of several tracks counts in each), each with
+        // the timeline's histogram under it.
+        ObjectNode body = search(ranged(query, plan), 0);
+        ObjectNode byTrack = body.putObject("aggs").putObject("tracks");
+        ObjectNode filters = byTrack.putObject("filters").putObject("filters");
+        for (int i = 0; i < lower.size(); i++) {
+            filters.putObject(Integer.toString(i))
+                    .putObject("term")
+                    .put(IndexFields.TRACKS, lower.get(i));
+        }
+        histogram(byTrack.putObject("aggs").putObject("time"), plan);
+        JsonNode r = run("building the tracks' timelines", body);
+        List<Timeline> out = new ArrayList<>(lower.size());
+        for (int i = 0; i < lower.size(); i++) {
+            out.add(timeline(plan, r.at("/aggregations/tracks/buckets/" + i + "/time/buckets")));
+        }
+        return out;
+    }
+
+    /** The creation times a timeline covers; null where nothing matches. */
+    private record Span(Instant first, Instant last) {
+        /** The buckets covering the span, or null when it is empty. */
+        TimelinePlan plan(Duration interval) {
+            if (first == null || last == null || last.isBefore(first)) {
+                return null;
+            }
+            return TimelinePlan.of(interval, first, last);
+        }
+
+        /** The timeline of no posts: no buckets, starting where the span does (if anywhere). */
+        Timeline empty(Duration interval) {
+            Instant start = first == null ? Instant.EPOCH : first;
+            return new Timeline(
+                    interval == null ? Duration.ofMinutes(1) : interval, start, start, List.of());
+        }
+    }
+
+    /** The filter's range, or that of the posts the query matches where it gives none. */
+    private Span span(ObjectNode query, PostFilter filter) {
         Instant first = filter.from();
         Instant last = filter.to() == null ? null : filter.to().minusMillis(1);
         if (first == null || last == null) {
-            ObjectNode body = search(filter, 0);
+            ObjectNode body = search(query, 0);
             ObjectNode aggs = body.putObject("aggs");
             aggs.putObject("first").putObject("min").put("field", IndexFields.CREATED_AT);
             aggs.putObject("last").putObject("max").put("field", IndexFields.CREATED_AT);
@@ -131,27 +195,31 @@ public final class OpenSearchPostStore implements PostStore {
                 last = Instant.ofEpochMilli(max.asLong());
             }
         }
-        if (first == null || last == null || last.isBefore(first)) {
-            return new Timeline(
-                    interval == null ? Duration.ofMinutes(1) : interval,
-                    first == null ? Instant.EPOCH : first,
-                    first == null ? Instant.EPOCH : first,
-                    List.of());
-        }
-        TimelinePlan plan = TimelinePlan.of(interval, first, last);
-        ObjectNode body = search(filter.withRange(plan.from(), plan.to()), 0);
-        ObjectNode time = body.putObject("aggs").putObject("time");
-        ObjectNode histogram = time.putObject("date_histogram");
+        return new Span(first, last);
+    }
+
+    /** The query restricted to the plan's range. */
+    private static ObjectNode ranged(ObjectNode query, TimelinePlan plan) {
+        return OpenSearchQueries.and(
+                query, OpenSearchQueries.of(PostFilter.ALL.withRange(plan.from(), plan.to())));
+    }
+
+    /** Makes {@code agg} the plan's date histogram with the sentiment counts of each bucket. */
+    private static void histogram(ObjectNode agg, TimelinePlan plan) {
+        ObjectNode histogram = agg.putObject("date_histogram");
         histogram.put("field", IndexFields.CREATED_AT);
         histogram.put("fixed_interval", plan.interval().toMillis() + "ms");
         histogram.put("min_doc_count", 1);
-        terms(time.putObject("aggs"), "sentiment", IndexFields.SENTIMENT, SENTIMENT_BUCKETS);
-        JsonNode r = run("building the timeline", body);
+        terms(agg.putObject("aggs"), "sentiment", IndexFields.SENTIMENT, SENTIMENT_BUCKETS);
+    }
+
+    /** The timeline of the plan from the buckets of a {@link #histogram}. */
+    private static Timeline timeline(TimelinePlan plan, JsonNode histogramBuckets) {
         List<Map<String, Long>> counts = new ArrayList<>();
         for (int i = 0; i < plan.bucketCount(); i++) {
             counts.add(new HashMap<>());
         }
-        for (JsonNode b : r.at("/aggregations/time/buckets")) {
+        for (JsonNode b : histogramBuckets) {
             int i = plan.bucketOf(b.get("key").asLong());
             if (i < 0) {
                 continue;
@@ -244,10 +312,14 @@ public final class OpenSearchPostStore implements PostStore {
     }
 
     private static ObjectNode search(PostFilter filter, int size) {
+        return search(OpenSearchQueries.of(filter), size);
+    }
+
+    private static ObjectNode search(ObjectNode query, int size) {
         ObjectNode body = PostJson.mapper().createObjectNode();
         body.put("size", size);
         body.put("track_total_hits", true);
-        body.set("query", OpenSearchQueries.of(filter));
+        body.set("query", query);
         return body;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.undertone.app.store.PostFilter;
 import dev.undertone.core.index.IndexFields;
 import dev.undertone.core.index.opensearch.PostJson;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -44,6 +45,23 @@ final class OpenSearchQueries {
             sqs.putArray("fields").add(IndexFields.TEXT);
             sqs.put("default_operator", "and");
         }
+        return query;
+    }
+
+    /** The posts that matched any of the tracks (lower-cased, as indexed). */
+    static ObjectNode anyTrack(Collection<String> tracks) {
+        ObjectNode query = PostJson.mapper().createObjectNode();
+        ArrayNode a = query.putObject("terms").putArray(IndexFields.TRACKS);
+        tracks.forEach(a::add);
+        return query;
+    }
+
+    /** Both queries must match. */
+    static ObjectNode and(ObjectNode a, ObjectNode b) {
+        ObjectNode query = PostJson.mapper().createObjectNode();
+        ArrayNode filters = query.putObject("bool").putArray("filter");
+        filters.add(a);
+        filters.add(b);
         return query;
     }
 

@@ -2,6 +2,8 @@ package dev.undertone.app.store.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.undertone.app.store.IndexListener;
+import dev.undertone.app.store.PostMark;
 import dev.undertone.app.store.WriteCounts;
 import dev.undertone.core.post.Post;
 import dev.undertone.core.post.PostSource;
@@ -99,5 +101,73 @@ class LuceneIndexTest {
             Map<String, String> data = DirectoryReader.listCommits(d).get(0).getUserData();
             assertThat(data).containsEntry(LuceneIndex.JOURNAL_OFFSET, "60");
         }
+    }
+
+    @Test
+    void eachRefreshHandsOverOnlyWhatTheListenerReads() throws Exception {
+        try (LuceneIndex index =
+                LuceneIndex.open(dir, LuceneIndexConfig.DEFAULTS, Clock.systemUTC())) {
+            index.apply(upserts(0, 4), 1);
+            index.refresh();
+
+            // The alert monitor reads marks only: neither the posts nor the deletes are kept.
+            index.publishing(IndexListener.Detail.MARKS);
+            List<PostWrite> writes = new ArrayList<>(tracked(4, 7, "climate"));
+            writes.add(new PostWrite.Delete("file:p0"));
+            index.apply(writes, 2);
+            LuceneIndex.Refreshed marks = index.refresh();
+            assertThat(marks.marks())
+                    .containsExactly(
+                            new PostMark(T0.plusSeconds(4), List.of("climate")),
+                            new PostMark(T0.plusSeconds(5), List.of("climate")),
+                            new PostMark(T0.plusSeconds(6), List.of("climate")));
+            assertThat(marks.posts()).isEmpty();
+            assertThat(marks.deletedKeys()).isEmpty();
+
+            // The live feed reads everything.
+            index.publishing(IndexListener.Detail.POSTS);
+            writes = new ArrayList<>(tracked(7, 8, "football"));
+            writes.add(new PostWrite.Delete("file:p1"));
+            index.apply(writes, 3);
+            LuceneIndex.Refreshed all = index.refresh();
+            assertThat(all.marks())
+                    .containsExactly(new PostMark(T0.plusSeconds(7), List.of("football")));
+            assertThat(all.posts()).extracting(sp -> sp.post().key()).containsExactly("file:p7");
+            assertThat(all.deletedKeys()).containsExactly("file:p1");
+
+            // Nobody listening: nothing is kept.
+            index.publishing(IndexListener.Detail.NOTHING);
+            writes = new ArrayList<>(tracked(8, 9, "climate"));
+            writes.add(new PostWrite.Delete("file:p2"));
+            index.apply(writes, 4);
+            LuceneIndex.Refreshed none = index.refresh();
+            assertThat(none.marks()).isEmpty();
+            assertThat(none.posts()).isEmpty();
+            assertThat(none.deletedKeys()).isEmpty();
+        }
+        assertThat(liveDocs()).isEqualTo(9 - 3);
+    }
+
+    /** Posts {@code from} to {@code to} - 1 of one track, post i created i seconds after T0. */
+    private static List<PostWrite> tracked(int from, int to, String track) {
+        List<PostWrite> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Post p =
+                    TestPosts.post(PostSource.FILE, "p" + i, T0.plusSeconds(i), track + " " + i)
+                            .author("a", null)
+                            .langs(List.of("en"))
+                            .tracks(List.of(track))
+                            .build();
+            out.add(
+                    new PostWrite.Upsert(
+                            new ScoredPost(
+                                    p,
+                                    SentimentResult.scored(
+                                            Sentiment.NEUTRAL,
+                                            new SentimentScores(0.1, 0.1, 0.7, 0.1)),
+                                    "test-1",
+                                    T0)));
+        }
+        return out;
     }
 }

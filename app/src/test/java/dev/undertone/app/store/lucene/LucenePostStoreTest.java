@@ -9,13 +9,19 @@ import dev.undertone.app.store.PostStoreContract;
 import dev.undertone.app.store.StoreException;
 import dev.undertone.app.store.StoreFixtures;
 import dev.undertone.app.store.StoredPost;
+import dev.undertone.app.store.Timeline;
+import dev.undertone.app.store.TimelinePlan;
+import dev.undertone.core.post.PostSource;
 import dev.undertone.core.post.ScoredPost;
 import dev.undertone.core.sentiment.Sentiment;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -117,6 +123,84 @@ class LucenePostStoreTest extends PostStoreContract {
         try (LucenePostStore store = new LucenePostStore(manager)) {
             assertThat(store.summary(PostFilter.ALL).total()).isEqualTo(12);
         }
+    }
+
+    @Test
+    void tracksCountsKeptPerSegmentFollowNewPostsAndDeletes() throws IOException {
+        List<String> tracks = List.of("climate", "football");
+        Duration tenMinutes = Duration.ofMinutes(10);
+        try (LucenePostStore store = new LucenePostStore(manager)) {
+            // The fixtures: 8 climate posts, 5 football posts, in two segments.
+            assertThat(totals(store.trackTimelines(PostFilter.ALL, tracks, tenMinutes)))
+                    .containsExactly(8L, 5L);
+            assertThat(store.keptSegmentCounts()).isEqualTo(2);
+            assertThat(totals(store.trackTimelines(PostFilter.ALL, tracks, tenMinutes)))
+                    .containsExactly(8L, 5L);
+            assertThat(store.keptSegmentCounts()).isEqualTo(2);
+
+            // A new segment with one more football post, inside the same plan (minutes 0 to 40).
+            StoredPost late =
+                    StoreFixtures.post(
+                            30,
+                            PostSource.X,
+                            "en",
+                            "Late goal",
+                            List.of("football"),
+                            StoreFixtures.positive(0.9),
+                            List.of(),
+                            List.of());
+            write(writer, List.of(late));
+            manager.maybeRefreshBlocking();
+            List<Timeline> after = store.trackTimelines(PostFilter.ALL, tracks, tenMinutes);
+            assertThat(totals(after)).containsExactly(8L, 6L);
+            assertThat(after.get(1).buckets().get(3).count("POSITIVE")).isEqualTo(2);
+            assertThat(store.keptSegmentCounts()).isEqualTo(3);
+
+            // A delete in an old segment (p1, climate): that segment is counted again.
+            writer.deleteDocuments(
+                    PostDocuments.keyTerm(StoreFixtures.posts().get(1).post().post().key()));
+            manager.maybeRefreshBlocking();
+            assertThat(totals(store.trackTimelines(PostFilter.ALL, tracks, tenMinutes)))
+                    .containsExactly(7L, 6L);
+        }
+    }
+
+    @Test
+    void keptCountsAreBoundedAndTheTotalsStayExact() throws IOException {
+        write(writer, List.of(StoreFixtures.posts().get(4))); // a third segment (p7 again)
+        manager.maybeRefreshBlocking();
+        TimelinePlan plan =
+                TimelinePlan.of(
+                        Duration.ofMinutes(10),
+                        StoreFixtures.T0,
+                        StoreFixtures.T0.plusSeconds(40 * 60));
+        List<String> tracks = List.of("climate", "football");
+        TrackTimelineCollector collector = new TrackTimelineCollector(plan, tracks);
+        // Room for the counts of one segment only.
+        SegmentCountCache cache = new SegmentCountCache(collector.size());
+        IndexSearcher searcher = manager.acquire();
+        try {
+            assertThat(searcher.getIndexReader().leaves()).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                long[] counts =
+                        cache.count(searcher, new MatchAllDocsQuery(), tracks, plan, collector);
+                assertThat(totals(collector.timelines(counts))).containsExactly(8L, 5L);
+                assertThat(cache.size()).isEqualTo(1);
+            }
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    private static List<Long> totals(List<Timeline> timelines) {
+        return timelines.stream()
+                .map(
+                        t ->
+                                t.buckets().stream()
+                                        .flatMap(b -> b.counts().values().stream())
+                                        .mapToLong(Long::longValue)
+                                        .sum())
+                .toList();
     }
 
     @Test
