@@ -38,6 +38,16 @@ public final class Journal implements RecordSink, AutoCloseable {
     private final JournalConfig config;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+
+    /**
+     * An appended entry's bytes, reused from append to append (under the lock): a replay's entries
+     * are megabytes each, and a fresh array per entry went straight to the old generation.
+     */
+    private final JournalCodec.Buffer encoded = new JournalCodec.Buffer(64 * 1024);
+
+    /** A larger encoding buffer than this is not kept after the append that needed it. */
+    private static final int MAX_KEPT_ENCODE_BYTES = 16 * 1024 * 1024;
+
     private final Condition appended = lock.newCondition();
     private final Map<String, String> positions = new LinkedHashMap<>();
 
@@ -153,12 +163,12 @@ public final class Journal implements RecordSink, AutoCloseable {
             if (activeDurableBytes >= config.segmentBytes() && endOffset > active.baseOffset()) {
                 startSegment(endOffset);
             }
-            byte[] bytes =
-                    JournalCodec.encode(
-                            new JournalEntry(endOffset, sourceName, pos, batch.records()));
+            JournalCodec.encode(
+                    new JournalEntry(endOffset, sourceName, pos, batch.records()), encoded);
+            int length = encoded.size();
             long at = activeDurableBytes;
             try {
-                writeFully(activeChannel, bytes, at);
+                writeFully(activeChannel, encoded.array(), length, at);
                 activeChannel.force(false);
             } catch (IOException e) {
                 // Leave no partial entry behind: later appends must start on a clean boundary.
@@ -171,7 +181,8 @@ public final class Journal implements RecordSink, AutoCloseable {
                         "appending " + batch.records().size() + " records to the journal in " + dir,
                         e);
             }
-            activeDurableBytes = at + bytes.length;
+            activeDurableBytes = at + length;
+            encoded.shrinkTo(MAX_KEPT_ENCODE_BYTES);
             endOffset += batch.records().size();
             positions.putAll(pos);
             appended.signalAll();
@@ -263,7 +274,12 @@ public final class Journal implements RecordSink, AutoCloseable {
     }
 
     private static void writeFully(FileChannel channel, byte[] bytes, long at) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        writeFully(channel, bytes, bytes.length, at);
+    }
+
+    private static void writeFully(FileChannel channel, byte[] bytes, int length, long at)
+            throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
         long p = at;
         while (buf.hasRemaining()) {
             p += channel.write(buf, p);

@@ -35,9 +35,20 @@ final class JournalCodec {
 
     /** Serialises an entry with its header. */
     static byte[] encode(JournalEntry entry) {
+        Buffer out = new Buffer(estimate(entry));
+        encode(entry, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Serialises an entry with its header into a reusable buffer (reset first): the whole entry,
+     * header included, is {@code buffer.array()[0, buffer.size())}. A replay's entries are a few MB
+     * each; a new array per entry, and a copy of it, was a tenth of a replay's allocation.
+     */
+    static void encode(JournalEntry entry, Buffer buffer) {
+        buffer.reset();
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(estimate(entry));
-            DataOutputStream out = new DataOutputStream(bytes);
+            DataOutputStream out = new DataOutputStream(buffer);
             out.writeInt(0);
             out.writeInt(0);
             out.writeLong(entry.baseOffset());
@@ -57,25 +68,49 @@ final class JournalCodec {
                 out.write(r.payload());
             }
             out.flush();
-            byte[] all = bytes.toByteArray();
-            int bodyLength = all.length - HEADER_BYTES;
-            if (bodyLength > MAX_BODY_BYTES) {
-                throw new IllegalArgumentException(
-                        "journal entry of " + bodyLength + " bytes exceeds " + MAX_BODY_BYTES);
-            }
-            CRC32C crc = new CRC32C();
-            crc.update(all, HEADER_BYTES, bodyLength);
-            ByteBuffer.wrap(all).putInt(bodyLength).putInt((int) crc.getValue());
-            return all;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        byte[] all = buffer.array();
+        int bodyLength = buffer.size() - HEADER_BYTES;
+        if (bodyLength > MAX_BODY_BYTES) {
+            throw new IllegalArgumentException(
+                    "journal entry of " + bodyLength + " bytes exceeds " + MAX_BODY_BYTES);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(all, HEADER_BYTES, bodyLength);
+        ByteBuffer.wrap(all).putInt(bodyLength).putInt((int) crc.getValue());
+    }
+
+    /** A growable byte array whose contents can be written out without a copy. */
+    static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int capacity) {
+            super(capacity);
+        }
+
+        /** The bytes written since the last reset are {@code array()[0, size())}. */
+        byte[] array() {
+            return buf;
+        }
+
+        /** Drops an array grown far beyond what entries usually need. */
+        void shrinkTo(int capacity) {
+            if (buf.length > capacity) {
+                buf = new byte[capacity];
+                count = 0;
+            }
         }
     }
 
     /** Whether the body matches the checksum read from its header. */
     static boolean checksumMatches(byte[] body, int expectedCrc) {
+        return checksumMatches(body, body.length, expectedCrc);
+    }
+
+    /** Whether the body, the first {@code length} bytes of the array, matches the checksum. */
+    static boolean checksumMatches(byte[] body, int length, int expectedCrc) {
         CRC32C crc = new CRC32C();
-        crc.update(body, 0, body.length);
+        crc.update(body, 0, length);
         return (int) crc.getValue() == expectedCrc;
     }
 
@@ -85,7 +120,16 @@ final class JournalCodec {
      * @param withRecords false to skip the record payloads (when only positions are wanted)
      */
     static JournalEntry decodeBody(byte[] body, boolean withRecords) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(body));
+        return decodeBody(body, body.length, withRecords);
+    }
+
+    /**
+     * Parses a body, the first {@code length} bytes of the array, whose checksum already matched.
+     * The entry keeps no reference to the array, which may be reused.
+     */
+    static JournalEntry decodeBody(byte[] body, int length, boolean withRecords)
+            throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(body, 0, length));
         long base = in.readLong();
         String source = in.readUTF();
         int npos = in.readInt();

@@ -13,6 +13,15 @@ final class SegmentScanner {
     private final FileChannel channel;
     private long position;
 
+    /**
+     * The body of the entry being read, reused from entry to entry: a replay's entries are
+     * megabytes each, and a fresh buffer per entry went straight to the old generation.
+     */
+    private ByteBuffer body = ByteBuffer.allocate(0);
+
+    /** A larger body buffer than this is not kept after the entry that needed it. */
+    private static final int MAX_KEPT_BODY_BYTES = 16 * 1024 * 1024;
+
     SegmentScanner(FileChannel channel, long position) {
         this.channel = channel;
         this.position = position;
@@ -45,21 +54,27 @@ final class SegmentScanner {
         if (end > limit) {
             return null;
         }
-        ByteBuffer body = ByteBuffer.allocate(length);
+        if (body.capacity() < length) {
+            body = ByteBuffer.allocate(length);
+        }
+        body.clear().limit(length);
         if (!readFully(body, position + JournalCodec.HEADER_BYTES)) {
             return null;
         }
         byte[] bytes = body.array();
-        if (!JournalCodec.checksumMatches(bytes, crc)) {
+        if (!JournalCodec.checksumMatches(bytes, length, crc)) {
             return null;
         }
         JournalEntry entry;
         try {
-            entry = JournalCodec.decodeBody(bytes, withRecords);
+            entry = JournalCodec.decodeBody(bytes, length, withRecords);
         } catch (EOFException e) {
             return null;
         }
         position = end;
+        if (body.capacity() > MAX_KEPT_BODY_BYTES) {
+            body = ByteBuffer.allocate(0);
+        }
         return entry;
     }
 

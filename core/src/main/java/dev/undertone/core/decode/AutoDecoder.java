@@ -34,6 +34,10 @@ final class AutoDecoder implements RecordDecoder {
         if (b != '{') {
             return text.decode(record);
         }
+        Decoded commit = JetstreamFastPath.tryDecode(record, true);
+        if (commit != null) {
+            return commit;
+        }
         JsonNode node = Json.parseObject(p);
         if (JetstreamDecoder.looksLike(node)) {
             return JetstreamDecoder.decode(node, record);

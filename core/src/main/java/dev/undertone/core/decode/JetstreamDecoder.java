@@ -32,6 +32,15 @@ final class JetstreamDecoder implements RecordDecoder {
 
     @Override
     public Decoded decode(RawRecord record) {
+        Decoded commit = JetstreamFastPath.tryDecode(record, false);
+        if (commit != null) {
+            return commit;
+        }
+        return decode(Json.parseObject(record.payload()), record);
+    }
+
+    /** Decodes from the tree only: the reference {@link JetstreamFastPath} must agree with. */
+    static Decoded decodeFromTree(RawRecord record) {
         return decode(Json.parseObject(record.payload()), record);
     }
 
@@ -114,7 +123,7 @@ final class JetstreamDecoder implements RecordDecoder {
                 post(did, rkey, id, rec, event, record, revision), operation.equals("update"));
     }
 
-    private static String postId(String did, String rkey) {
+    static String postId(String did, String rkey) {
         Ids.check(did, "Bluesky DID");
         Ids.check(rkey, "Bluesky record key");
         if (!did.startsWith("did:")) {
@@ -149,47 +158,98 @@ final class JetstreamDecoder implements RecordDecoder {
             JsonNode event,
             RawRecord record,
             long revision) {
-        PostDraft d = new PostDraft(PostSource.BLUESKY);
-        d.id = id;
-        d.revision = revision;
-        d.authorId = did;
-        d.text = Json.requiredText(rec, "text", "Bluesky post record");
-        d.url = "https://bsky.app/profile/" + did + "/post/" + rkey;
-        d.createdAt = postTime(rec, event, record);
+        String text = Json.requiredText(rec, "text", "Bluesky post record");
+        JsonNode t = event.get("time_us");
+        Long seenMicros = t != null && t.canConvertToLong() ? t.longValue() : null;
+        Instant createdAt = postTime(seenMicros, Json.text(rec, "createdAt"), record);
         List<String> tags = new ArrayList<>();
         for (JsonNode l : Json.array(rec, "langs")) {
             if (l.isTextual()) {
                 tags.add(l.textValue());
             }
         }
-        d.langs = Langs.normalize(tags);
-        facets(rec, d);
-        for (JsonNode t : Json.array(rec, "tags")) {
-            if (t.isTextual()) {
-                d.addHashtag(t.textValue());
+        JsonNode embed = Json.object(rec, "embed");
+        return post(
+                new PostFields(
+                        did,
+                        rkey,
+                        id,
+                        text,
+                        createdAt,
+                        tags,
+                        rec.get("facets"),
+                        rec.get("tags"),
+                        Json.object(rec, "reply") != null,
+                        Json.text(embed, "$type"),
+                        revision));
+    }
+
+    /**
+     * What a post is built from, read from the tree or by {@link JetstreamFastPath}.
+     *
+     * @param facets the record's {@code facets} value (used when an array), or null
+     * @param tags the record's {@code tags} value (used when an array), or null
+     * @param embedType the {@code $type} of the record's {@code embed} object, or null
+     */
+    record PostFields(
+            String did,
+            String rkey,
+            String id,
+            String text,
+            Instant createdAt,
+            List<String> langTags,
+            JsonNode facets,
+            JsonNode tags,
+            boolean reply,
+            String embedType,
+            long revision) {}
+
+    /** The post from its fields; the one place both ways of reading an event build it. */
+    static Post post(PostFields f) {
+        PostDraft d = new PostDraft(PostSource.BLUESKY);
+        d.id = f.id();
+        d.revision = f.revision();
+        d.authorId = f.did();
+        d.text = f.text();
+        d.url = "https://bsky.app/profile/" + f.did() + "/post/" + f.rkey();
+        d.createdAt = f.createdAt();
+        d.langs = Langs.normalize(f.langTags());
+        facets(f.facets(), d);
+        if (f.tags() != null && f.tags().isArray()) {
+            for (JsonNode t : f.tags()) {
+                if (t.isTextual()) {
+                    d.addHashtag(t.textValue());
+                }
             }
         }
-        d.reply = Json.object(rec, "reply") != null;
-        JsonNode embed = Json.object(rec, "embed");
-        String embedType = Json.text(embed, "$type");
-        d.quote = EMBED_RECORD.equals(embedType) || EMBED_RECORD_WITH_MEDIA.equals(embedType);
+        d.reply = f.reply();
+        d.quote =
+                EMBED_RECORD.equals(f.embedType()) || EMBED_RECORD_WITH_MEDIA.equals(f.embedType());
         return d.build();
     }
 
-    private static Instant postTime(JsonNode rec, JsonNode event, RawRecord record) {
-        JsonNode t = event.get("time_us");
-        Instant seen =
-                t != null && t.canConvertToLong() ? Times.fromEpochNumber(t.longValue()) : null;
-        Instant claimed = Times.parseIso(Json.text(rec, "createdAt"));
+    /**
+     * The post time: the record's {@code createdAt} unless it is missing, malformed or later than
+     * when the server saw the event ({@code time_us}, else when Undertone received it).
+     *
+     * @param seenMicros the event's {@code time_us}, or null when absent or not a whole number
+     * @param claimedIso the record's {@code createdAt} text, or null
+     */
+    static Instant postTime(Long seenMicros, String claimedIso, RawRecord record) {
+        Instant seen = seenMicros != null ? Times.fromEpochNumber(seenMicros) : null;
+        Instant claimed = Times.parseIso(claimedIso);
         if (seen == null) {
             seen = record.receivedAt();
         }
         return claimed == null || claimed.isAfter(seen) ? seen : claimed;
     }
 
-    private static void facets(JsonNode rec, PostDraft d) {
+    private static void facets(JsonNode facets, PostDraft d) {
+        if (facets == null || !facets.isArray()) {
+            return;
+        }
         byte[] utf8 = null;
-        for (JsonNode facet : Json.array(rec, "facets")) {
+        for (JsonNode facet : facets) {
             for (JsonNode feature : Json.array(facet, "features")) {
                 String type = Json.text(feature, "$type");
                 if (FACET_TAG.equals(type)) {

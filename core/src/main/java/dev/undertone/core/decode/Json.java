@@ -1,5 +1,6 @@
 package dev.undertone.core.decode;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,24 @@ final class Json {
         } catch (IOException e) {
             throw new Rejection("unreadable JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads one value at a streaming parser's current token as a tree (the same nodes as {@link
+     * #parse}); unlike {@link #TREES} it leaves the tokens after the value to the parser.
+     */
+    private static final ObjectReader SUBTREES =
+            MAPPER.readerFor(JsonNode.class)
+                    .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** A streaming parser over a payload (see {@link #subtree}). */
+    static JsonParser streamingParser(byte[] payload) throws IOException {
+        return MAPPER.createParser(payload);
+    }
+
+    /** The value at the parser's current token as a tree; the parser is left on its last token. */
+    static JsonNode subtree(JsonParser parser) throws IOException {
+        return SUBTREES.readTree(parser);
     }
 
     /** Parses JSON held in a string (the Mastodon WebSocket payload is JSON inside a string). */

@@ -88,7 +88,7 @@ final class StoredPostCodec {
     }
 
     /**
-     * Rebuilds the post from its stored value and its separately stored key's text.
+     * Rebuilds the post from its stored value and its text (a stored field of its own).
      *
      * @throws IllegalStateException if the value has a format this version does not know (an index
      *     written by a newer Undertone)
