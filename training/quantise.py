@@ -39,8 +39,6 @@ from minilm_finetune import PAD_ID, metrics, read_tokens, sha256  # noqa: E402
 def session(path, threads):
     import onnxruntime as ort
     opts = ort.SessionOptions()
-    # As the Java side loads the file: its fusions were applied once by runtime_ready().
-    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
     opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -86,65 +84,7 @@ class Calibration:
         self.at = 0
 
 
-def unfuse_skip_layer_norm(model):
-    """Replaces each SkipLayerNormalization node by the Add(s) and LayerNormalization it fused.
-
-    The same arithmetic, but ONNX Runtime's fused SkipLayerNormalization CPU kernel took 20% of a
-    post's time where Add + LayerNormalization take 5% (profiled on ONNX Runtime 1.30, one thread,
-    val tweets in batches of 64: 290 posts per CPU-second fused, 370 without). The fusion runs
-    before quantisation so the int8 weights are those of the fused graph.
-    """
-    from onnx import helper
-    nodes = []
-    for n in model.graph.node:
-        if n.op_type != "SkipLayerNormalization":
-            nodes.append(n)
-            continue
-        if len([o for o in n.output if o]) != 1:
-            raise ValueError(f"{n.name}: SkipLayerNormalization with extra outputs")
-        eps = next((a.f for a in n.attribute if a.name == "epsilon"), 1e-12)
-        x, skip, gamma = n.input[0], n.input[1], n.input[2]
-        beta = n.input[3] if len(n.input) > 3 and n.input[3] else None
-        bias = n.input[4] if len(n.input) > 4 and n.input[4] else None
-        total = n.name + "_sum"
-        nodes.append(helper.make_node("Add", [x, skip], [total], name=n.name + "_add"))
-        if bias:
-            nodes.append(helper.make_node("Add", [total, bias], [total + "_bias"], name=n.name + "_add_bias"))
-            total += "_bias"
-        nodes.append(helper.make_node("LayerNormalization", [total, gamma] + ([beta] if beta else []),
-                                      [n.output[0]], name=n.name + "_ln", axis=-1, epsilon=eps))
-    del model.graph.node[:]
-    model.graph.node.extend(nodes)
-    return model
-
-
-def runtime_ready(path):
-    """Saves over PATH the graph as ONNX Runtime will run it, so Java loads it at the basic level.
-
-    SkipLayerNormalization is unfused (see unfuse_skip_layer_norm), then ONNX Runtime's extended
-    fusions are applied once, all but SkipLayerNormFusion, which would put it back: Java's API
-    cannot turn off one fusion.
-    """
-    import onnx
-    import onnxruntime as ort
-    onnx.save(unfuse_skip_layer_norm(onnx.load(path)), path + ".unfused")
-    opts = ort.SessionOptions()
-    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
-    opts.optimized_model_filepath = path + ".tmp"
-    ort.InferenceSession(path + ".unfused", opts, providers=["CPUExecutionProvider"],
-                         disabled_optimizers=["SkipLayerNormFusion"])
-    os.remove(path + ".unfused")
-    os.replace(path + ".tmp", path)
-    return path
-
-
 def make(kind, fp32, out_dir, tokens, max_len):
-    path = make_form(kind, fp32, out_dir, tokens, max_len)
-    # fp16 is kept as written: the runtime's constant folding would save its weights as fp32.
-    return path if kind == "fp16" else runtime_ready(path)
-
-
-def make_form(kind, fp32, out_dir, tokens, max_len):
     from onnxruntime.quantization import QuantFormat, QuantType, quantize_dynamic, quantize_static
     path = os.path.join(out_dir, f"candidate-{kind}.onnx")
     if kind == "fp32":

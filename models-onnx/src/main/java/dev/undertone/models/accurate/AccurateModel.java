@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * SentimentResult#EMPTY_TEXT}; a batch the tokenizer or ONNX Runtime fails on is unscored with
  * {@link #MODEL_ERROR} and counted ({@link #failed()}), and the next batch is tried afresh.
  *
- * <p>Thread-safe: every native call runs on the {@link OnnxThreads}, one micro-batch per thread at
- * a time.
+ * <p>Thread-safe: every native call runs on one {@link OnnxThread}, whose intra-op threads do the
+ * parallel work.
  */
 public final class AccurateModel implements SentimentModel, AutoCloseable {
 
@@ -49,7 +48,7 @@ public final class AccurateModel implements SentimentModel, AutoCloseable {
     private final String id;
     private final AccurateConfig config;
     private final WordPieces tokens;
-    private final OnnxThreads threads;
+    private final OnnxThread thread;
     private final OrtEnvironment env;
     private final OrtSession session;
     private final AtomicLong encoded = new AtomicLong();
@@ -60,13 +59,13 @@ public final class AccurateModel implements SentimentModel, AutoCloseable {
             String id,
             AccurateConfig config,
             WordPieces tokens,
-            OnnxThreads threads,
+            OnnxThread thread,
             OrtEnvironment env,
             OrtSession session) {
         this.id = id;
         this.config = config;
         this.tokens = tokens;
-        this.threads = threads;
+        this.thread = thread;
         this.env = env;
         this.session = session;
     }
@@ -116,9 +115,6 @@ public final class AccurateModel implements SentimentModel, AutoCloseable {
             }
         }
         Arrays.sort(order, (a, b) -> Integer.compare(ids[a].length, ids[b].length));
-        // Every micro-batch is started at once; the ONNX threads take them in turn.
-        List<Integer[]> batches = new ArrayList<>();
-        List<Future<float[][]>> running = new ArrayList<>();
         int start = 0;
         while (start < n) {
             int end = start + 1;
@@ -129,26 +125,22 @@ public final class AccurateModel implements SentimentModel, AutoCloseable {
                 end++;
             }
             Integer[] batch = Arrays.copyOfRange(order, start, end);
-            batches.add(batch);
-            running.add(threads.submit(() -> run(ids, batch)));
-            start = end;
-        }
-        for (int b = 0; b < batches.size(); b++) {
-            Integer[] batch = batches.get(b);
             float[][] logits;
             try {
-                logits = threads.await(running.get(b));
+                logits = thread.call(() -> run(ids, batch));
             } catch (RuntimeException e) {
                 List<Integer> failedRows = new ArrayList<>(batch.length);
                 for (int i : batch) {
                     failedRows.add(rows.get(i));
                 }
                 fail(failedRows, results);
+                start = end;
                 continue;
             }
             for (int k = 0; k < batch.length; k++) {
                 results[rows.get(batch[k])] = result(logits[k]);
             }
+            start = end;
         }
         encoded.addAndGet(n);
     }
@@ -215,13 +207,13 @@ public final class AccurateModel implements SentimentModel, AutoCloseable {
     @Override
     public void close() {
         try {
-            threads.call(
+            thread.call(
                     () -> {
                         session.close();
                         return null;
                     });
         } finally {
-            threads.close();
+            thread.close();
         }
     }
 }

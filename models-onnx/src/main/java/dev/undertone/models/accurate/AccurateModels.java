@@ -71,44 +71,42 @@ public final class AccurateModels {
     }
 
     private static AccurateModel load(String id, AccurateConfig config, Bytes graph) {
-        OnnxThreads threads = new OnnxThreads("undertone-onnx", config.threadCount());
-        // The session is built on an ONNX thread while this thread loads the tokenizer: the two
+        OnnxThread thread = new OnnxThread("undertone-onnx");
+        // The session is built on the ONNX thread while this thread loads the tokenizer: the two
         // take about the same time, so loading takes half as long on two cores.
-        Future<Session> session = threads.submit(() -> createSession(graph.read()));
+        Future<Session> session = thread.submit(() -> createSession(graph.read(), config));
         try {
             WordPieces tokens = WordPieces.load(config.maxTokens());
-            Session s = threads.await(session);
-            return new AccurateModel(id, config, tokens, threads, s.env(), s.session());
+            Session s = thread.await(session);
+            return new AccurateModel(id, config, tokens, thread, s.env(), s.session());
         } catch (IOException | RuntimeException e) {
             try {
-                threads.await(session).session().close();
+                thread.await(session).session().close();
             } catch (OrtException | RuntimeException ignored) {
                 // The first failure is the one to report.
             }
-            threads.close();
+            thread.close();
             throw new ModelException("loading the accurate model: " + e.getMessage(), e);
         }
     }
 
-    /** The environment and the session, both made on an ONNX thread. */
+    /** The environment and the session, both made on the ONNX thread. */
     private record Session(OrtEnvironment env, OrtSession session) {}
 
     /**
-     * Makes the session. Runs on an ONNX thread only: creating the environment on a thread with
+     * Makes the session. Runs on the ONNX thread only: creating the environment on a thread with
      * Java's default stack crashes the JVM.
      */
-    private static Session createSession(byte[] graph) throws OrtException {
+    private static Session createSession(byte[] graph, AccurateConfig config) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            // One thread per call: OnnxThreads runs config.threadCount() calls side by side.
-            options.setIntraOpNumThreads(1);
+            options.setIntraOpNumThreads(config.threads());
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            // Basic only: training/quantise.py saved the graph with ONNX Runtime's fusions applied,
-            // all but the fused SkipLayerNormalization, whose CPU kernel took a fifth of a post's
-            // time (Add + LayerNormalization: a twentieth). Java cannot turn off one fusion, and
-            // the extended level here would put it back.
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
+            // Spinning intra-op threads burn CPU that other work needs on a small machine
+            // (measured on 2 shared cores: 178 texts per CPU-second with spinning, 217 without).
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             return new Session(env, env.createSession(graph, options));
         }
     }

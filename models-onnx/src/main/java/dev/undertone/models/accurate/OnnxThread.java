@@ -6,42 +6,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads that call into ONNX Runtime. ONNX Runtime 1.29 needs more than 2 MiB of stack when it
- * creates its environment (it crashes the JVM with a segmentation fault on a thread with Java's
- * default 1 MiB), so every native call runs here, on threads with a stack of their own size,
- * whatever thread asks. Each runs one micro-batch at a time with one intra-op thread: batches side
- * by side use two cores better than one batch spread over both (ONNX Runtime's sessions are safe to
- * run from several threads at once).
+ * The one thread that calls into ONNX Runtime. ONNX Runtime 1.29 needs more than 2 MiB of stack
+ * when it creates its environment (it crashes the JVM with a segmentation fault on a thread with
+ * Java's default 1 MiB), so every native call runs here, on a thread with a stack of its own size,
+ * whatever thread asks. One thread also serialises the session's use; the intra-op threads of the
+ * session do the parallel work.
  */
-final class OnnxThreads implements AutoCloseable {
+final class OnnxThread implements AutoCloseable {
 
     /** Enough for ONNX Runtime's start-up with room to spare (4 MiB was measured to suffice). */
     static final long STACK_BYTES = 16L << 20;
 
     private final ExecutorService executor;
 
-    OnnxThreads(String name, int count) {
-        AtomicInteger made = new AtomicInteger();
+    OnnxThread(String name) {
         this.executor =
-                Executors.newFixedThreadPool(
-                        count,
+                Executors.newSingleThreadExecutor(
                         r -> {
-                            Thread t =
-                                    new Thread(
-                                            null,
-                                            r,
-                                            name + "-" + made.incrementAndGet(),
-                                            STACK_BYTES);
+                            Thread t = new Thread(null, r, name, STACK_BYTES);
                             t.setDaemon(true);
                             return t;
                         });
     }
 
     /**
-     * Runs a task on one of the threads and waits for it.
+     * Runs a task on the thread and waits for it.
      *
      * @throws RuntimeException the task's own unchecked exception, or one wrapping its checked one
      */
@@ -49,7 +40,7 @@ final class OnnxThreads implements AutoCloseable {
         return await(submit(task));
     }
 
-    /** Starts a task on one of the threads; {@link #await} its result. */
+    /** Starts a task on the thread; {@link #await} its result. */
     <T> Future<T> submit(Callable<T> task) {
         return executor.submit(task);
     }
