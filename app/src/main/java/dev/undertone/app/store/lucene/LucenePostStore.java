@@ -10,6 +10,7 @@ import dev.undertone.app.store.StoreException;
 import dev.undertone.app.store.StoredPost;
 import dev.undertone.app.store.Summary;
 import dev.undertone.app.store.TermField;
+import dev.undertone.app.store.TimeSpan;
 import dev.undertone.app.store.Timeline;
 import dev.undertone.app.store.TimelinePlan;
 import dev.undertone.app.store.TopTerms;
@@ -239,7 +240,7 @@ public final class LucenePostStore implements PostStore {
                 "building the timeline",
                 searcher -> {
                     Query query = LuceneQueries.of(filter);
-                    Span span = Span.of(searcher, query, filter);
+                    TimeSpan span = span(searcher, query, filter);
                     TimelinePlan plan = span.plan(interval);
                     if (plan == null) {
                         return span.empty(interval);
@@ -260,7 +261,7 @@ public final class LucenePostStore implements PostStore {
                     Query query =
                             LuceneQueries.and(
                                     LuceneQueries.of(filter), LuceneQueries.anyTrack(lower));
-                    Span span = Span.of(searcher, query, filter);
+                    TimeSpan span = span(searcher, query, filter);
                     TimelinePlan plan = span.plan(interval);
                     if (plan == null) {
                         return lower.stream().map(t -> span.empty(interval)).toList();
@@ -285,30 +286,12 @@ public final class LucenePostStore implements PostStore {
         return n;
     }
 
-    /** The creation times a timeline covers; null where nothing matches. */
-    private record Span(Instant first, Instant last) {
-        /** The filter's range, or that of the matches where it gives none. */
-        static Span of(IndexSearcher searcher, Query query, PostFilter filter) throws IOException {
-            Instant first = filter.from() != null ? filter.from() : oldest(searcher, query);
-            Instant last =
-                    filter.to() != null ? filter.to().minusMillis(1) : newest(searcher, query);
-            return new Span(first, last);
-        }
-
-        /** The buckets covering the span, or null when it is empty. */
-        TimelinePlan plan(Duration interval) {
-            if (first == null || last == null || last.isBefore(first)) {
-                return null;
-            }
-            return TimelinePlan.of(interval, first, last);
-        }
-
-        /** The timeline of no posts: no buckets, starting where the span does (if anywhere). */
-        Timeline empty(Duration interval) {
-            Instant start = first == null ? Instant.EPOCH : first;
-            return new Timeline(
-                    interval == null ? Duration.ofMinutes(1) : interval, start, start, List.of());
-        }
+    /** The filter's range, or that of the matches where it gives none. */
+    private static TimeSpan span(IndexSearcher searcher, Query query, PostFilter filter)
+            throws IOException {
+        Instant first = filter.from() != null ? filter.from() : oldest(searcher, query);
+        Instant last = filter.to() != null ? filter.to().minusMillis(1) : newest(searcher, query);
+        return new TimeSpan(first, last);
     }
 
     @Override

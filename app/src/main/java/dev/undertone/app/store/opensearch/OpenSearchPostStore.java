@@ -13,6 +13,7 @@ import dev.undertone.app.store.StoreException;
 import dev.undertone.app.store.StoredPost;
 import dev.undertone.app.store.Summary;
 import dev.undertone.app.store.TermField;
+import dev.undertone.app.store.TimeSpan;
 import dev.undertone.app.store.Timeline;
 import dev.undertone.app.store.TimelinePlan;
 import dev.undertone.app.store.TopTerms;
@@ -116,7 +117,7 @@ public final class OpenSearchPostStore implements PostStore {
     @Override
     public Timeline timeline(PostFilter filter, Duration interval) {
         ObjectNode query = OpenSearchQueries.of(filter);
-        Span span = span(query, filter);
+        TimeSpan span = span(query, filter);
         TimelinePlan plan = span.plan(interval);
         if (plan == null) {
             return span.empty(interval);
@@ -134,7 +135,7 @@ public final class OpenSearchPostStore implements PostStore {
         ObjectNode query =
                 OpenSearchQueries.and(
                         OpenSearchQueries.of(filter), OpenSearchQueries.anyTrack(lower));
-        Span span = span(query, filter);
+        TimeSpan span = span(query, filter);
         TimelinePlan plan = span.plan(interval);
         if (plan == null) {
             return lower.stream().map(t -> span.empty(interval)).toList();
@@ -158,26 +159,8 @@ public final class OpenSearchPostStore implements PostStore {
         return out;
     }
 
-    /** The creation times a timeline covers; null where nothing matches. */
-    private record Span(Instant first, Instant last) {
-        /** The buckets covering the span, or null when it is empty. */
-        TimelinePlan plan(Duration interval) {
-            if (first == null || last == null || last.isBefore(first)) {
-                return null;
-            }
-            return TimelinePlan.of(interval, first, last);
-        }
-
-        /** The timeline of no posts: no buckets, starting where the span does (if anywhere). */
-        Timeline empty(Duration interval) {
-            Instant start = first == null ? Instant.EPOCH : first;
-            return new Timeline(
-                    interval == null ? Duration.ofMinutes(1) : interval, start, start, List.of());
-        }
-    }
-
     /** The filter's range, or that of the posts the query matches where it gives none. */
-    private Span span(ObjectNode query, PostFilter filter) {
+    private TimeSpan span(ObjectNode query, PostFilter filter) {
         Instant first = filter.from();
         Instant last = filter.to() == null ? null : filter.to().minusMillis(1);
         if (first == null || last == null) {
@@ -195,7 +178,7 @@ public final class OpenSearchPostStore implements PostStore {
                 last = Instant.ofEpochMilli(max.asLong());
             }
         }
-        return new Span(first, last);
+        return new TimeSpan(first, last);
     }
 
     /** The query restricted to the plan's range. */
