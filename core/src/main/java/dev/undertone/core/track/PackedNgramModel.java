@@ -1,8 +1,10 @@
 package dev.undertone.core.track;
 
+import it.unimi.dsi.fastutil.floats.Float2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.AbstractObject2FloatMap;
 import it.unimi.dsi.fastutil.objects.AbstractObjectSet;
 import it.unimi.dsi.fastutil.objects.Object2FloatMap;
+import it.unimi.dsi.fastutil.objects.Object2FloatMaps;
 import it.unimi.dsi.fastutil.objects.ObjectIterator;
 import it.unimi.dsi.fastutil.objects.ObjectSet;
 import java.util.Arrays;
@@ -72,19 +74,23 @@ final class PackedNgramModel extends AbstractObject2FloatMap<String> {
             throw new IllegalArgumentException(
                     "n-gram length " + length + " not in 1.." + MAX_LENGTH);
         }
-        StringBuilder seen = new StringBuilder();
+        // One pass for the letters (flags, not a sort of every key's letters) and the values;
+        // the keys are read twice, so through Lingua's map's fast iteration.
+        boolean[] seen = new boolean[Character.MAX_VALUE + 1];
         float[] values = new float[model.size()];
         int v = 0;
-        for (Object2FloatMap.Entry<String> e : model.object2FloatEntrySet()) {
+        for (Object2FloatMap.Entry<String> e : Object2FloatMaps.fastIterable(model)) {
             String key = e.getKey();
             if (key.length() != length) {
                 throw new IllegalArgumentException(
                         "n-gram '" + key + "' in a model of " + length + "-grams");
             }
-            seen.append(key);
+            for (int i = 0; i < length; i++) {
+                seen[key.charAt(i)] = true;
+            }
             values[v++] = e.getFloatValue();
         }
-        char[] letters = distinct(seen.toString().toCharArray());
+        char[] letters = letters(seen);
         if (letters.length >= 1 << CODE_BITS) {
             throw new IllegalArgumentException(letters.length + " letters: more than 8 bits");
         }
@@ -93,16 +99,21 @@ final class PackedNgramModel extends AbstractObject2FloatMap<String> {
         if (length * CODE_BITS + valueBits > 63) {
             throw new IllegalArgumentException(frequencies.length + " frequencies: too many bits");
         }
+        // A frequency's index by its bits: a hash lookup per n-gram, not a binary search.
+        Float2IntOpenHashMap index = new Float2IntOpenHashMap(frequencies.length);
+        for (int i = 0; i < frequencies.length; i++) {
+            index.put(frequencies[i], i);
+        }
         long[] table = new long[Math.max(1, (int) Math.ceil(model.size() / LOAD))];
         PackedNgramModel packed =
                 new PackedNgramModel(letters, length, frequencies, valueBits, table, model.size());
-        for (Object2FloatMap.Entry<String> e : model.object2FloatEntrySet()) {
+        for (Object2FloatMap.Entry<String> e : Object2FloatMaps.fastIterable(model)) {
             long key = packed.code(e.getKey());
             int slot = packed.slot(key);
             while (table[slot] != 0) {
                 slot = slot + 1 == table.length ? 0 : slot + 1;
             }
-            table[slot] = key << valueBits | Arrays.binarySearch(frequencies, e.getFloatValue());
+            table[slot] = key << valueBits | index.get(e.getFloatValue());
         }
         return packed;
     }
@@ -227,15 +238,15 @@ final class PackedNgramModel extends AbstractObject2FloatMap<String> {
         return (int) ((mixed * table.length) >>> 32);
     }
 
-    private static char[] distinct(char[] a) {
-        Arrays.sort(a);
-        int n = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (n == 0 || a[i] != a[n - 1]) {
-                a[n++] = a[i];
+    /** The flagged letters, in order. */
+    private static char[] letters(boolean[] seen) {
+        StringBuilder letters = new StringBuilder();
+        for (int c = 0; c < seen.length; c++) {
+            if (seen[c]) {
+                letters.append((char) c);
             }
         }
-        return Arrays.copyOf(a, n);
+        return letters.toString().toCharArray();
     }
 
     private static float[] distinct(float[] a) {
