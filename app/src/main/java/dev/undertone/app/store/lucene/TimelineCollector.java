@@ -18,14 +18,14 @@ import org.apache.lucene.search.SimpleCollector;
 /** Counts matching documents per planned time bucket and sentiment. */
 final class TimelineCollector extends SimpleCollector {
     private final TimelinePlan plan;
-    private final PlanBuckets buckets;
+    private final TimelinePlan.Buckets buckets;
     private final long[] counts;
     private NumericDocValues createdAt;
     private SentimentOrds sentiment;
 
     TimelineCollector(TimelinePlan plan) {
         this.plan = plan;
-        this.buckets = new PlanBuckets(plan);
+        this.buckets = plan.buckets();
         this.counts = new long[plan.bucketCount() * SentimentOrds.COUNT];
     }
 

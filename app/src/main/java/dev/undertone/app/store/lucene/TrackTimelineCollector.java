@@ -31,7 +31,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class TrackTimelineCollector extends SimpleCollector {
     private final TimelinePlan plan;
-    private final PlanBuckets buckets;
+    private final TimelinePlan.Buckets buckets;
     private final BytesRef[] tracks;
     private final int stride;
 
@@ -54,7 +54,7 @@ final class TrackTimelineCollector extends SimpleCollector {
      */
     TrackTimelineCollector(TimelinePlan plan, List<String> tracks) {
         this.plan = plan;
-        this.buckets = new PlanBuckets(plan);
+        this.buckets = plan.buckets();
         this.tracks = tracks.stream().map(BytesRef::new).toArray(BytesRef[]::new);
         this.stride = plan.bucketCount() * SentimentOrds.COUNT;
     }
