@@ -63,23 +63,26 @@ public final class LanguageSettings {
         int fold = folding(language);
         int[] foldings = fold == 0 ? new int[] {0} : new int[] {0, fold};
         for (int f : foldings) {
-            String suffix = f == 0 ? "" : "+fold";
-            out.add(recipe(language, "A" + suffix, 2, 5, 2, 3e-3, 2.0, f, 0));
-            out.add(recipe(language, "B" + suffix, 1, 4, 3, 1e-3, 1.0, f, 0));
-            out.add(recipe(language, "C" + suffix, 0, 0, 2, 3e-3, 2.0, f, 0));
-            out.add(recipe(language, "D" + suffix, 2, 5, 5, 1e-2, 2.0, f, 0));
-            out.add(recipe(language, "E" + suffix, 3, 6, 2, 3e-3, 0.5, f, 0));
+            addShapes(out, language, f == 0 ? "" : "+fold", f);
         }
         out.add(recipe(language, "A+en", 2, 5, 2, 3e-3, 2.0, fold, ENGLISH_EXAMPLES));
         // The language's own lexicon (with its folding) beside VADER's, on each shape.
-        int lex = fold | LanguageNormalization.LEXICON;
-        String suffix = fold == 0 ? "+lex" : "+fold+lex";
-        out.add(recipe(language, "A" + suffix, 2, 5, 2, 3e-3, 2.0, lex, 0));
-        out.add(recipe(language, "B" + suffix, 1, 4, 3, 1e-3, 1.0, lex, 0));
-        out.add(recipe(language, "C" + suffix, 0, 0, 2, 3e-3, 2.0, lex, 0));
-        out.add(recipe(language, "D" + suffix, 2, 5, 5, 1e-2, 2.0, lex, 0));
-        out.add(recipe(language, "E" + suffix, 3, 6, 2, 3e-3, 0.5, lex, 0));
+        addShapes(
+                out,
+                language,
+                fold == 0 ? "+lex" : "+fold+lex",
+                fold | LanguageNormalization.LEXICON);
         return out;
+    }
+
+    /** The five feature shapes A-E under one normalisation, named with its suffix. */
+    private static void addShapes(
+            List<LanguageRecipe> out, String language, String suffix, int normalization) {
+        out.add(recipe(language, "A" + suffix, 2, 5, 2, 3e-3, 2.0, normalization, 0));
+        out.add(recipe(language, "B" + suffix, 1, 4, 3, 1e-3, 1.0, normalization, 0));
+        out.add(recipe(language, "C" + suffix, 0, 0, 2, 3e-3, 2.0, normalization, 0));
+        out.add(recipe(language, "D" + suffix, 2, 5, 5, 1e-2, 2.0, normalization, 0));
+        out.add(recipe(language, "E" + suffix, 3, 6, 2, 3e-3, 0.5, normalization, 0));
     }
 
     private static LanguageRecipe recipe(
