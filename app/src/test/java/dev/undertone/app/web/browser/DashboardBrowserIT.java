@@ -225,10 +225,19 @@ class DashboardBrowserIT {
                 .contains("Not scored:")
                 .contains("de 1")
                 .contains("fr 1");
-        List<String> options = new java.util.ArrayList<>();
-        for (WebElement o : driver().findElements(By.cssSelector("#f-lang-list option"))) {
-            options.add(o.getDomAttribute("value"));
-        }
+        // The language suggestions re-render with each summary tick too.
+        List<String> options =
+                waiting()
+                        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                        .until(
+                                d -> {
+                                    List<String> values = new java.util.ArrayList<>();
+                                    for (WebElement o :
+                                            d.findElements(By.cssSelector("#f-lang-list option"))) {
+                                        values.add(o.getDomAttribute("value"));
+                                    }
+                                    return values;
+                                });
         assertThat(options).containsAll(List.of("en", "de", "es", "fr"));
     }
 
