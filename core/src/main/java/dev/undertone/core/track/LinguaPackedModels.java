@@ -2,7 +2,6 @@ package dev.undertone.core.track;
 
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
-import com.github.pemistahl.lingua.internal.TrainingDataLanguageModel;
 import it.unimi.dsi.fastutil.objects.Object2FloatMap;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +16,12 @@ import java.util.List;
  *
  * <p>Lingua 1.2.2 (the last release for the JVM) keeps its models in five static maps, one per
  * n-gram length, from language to model, and loads a model only when its language has none there.
- * This fills those maps first, reading each model with Lingua's own reader, one at a time. Both the
- * maps and the reader are Lingua's internal API (public in its bytecode): a Lingua upgrade that
- * changes them fails to compile or fails LinguaPackedModelsTest, rather than silently using more
- * memory.
+ * This fills those maps first, one model at a time. The maps are Lingua's internal API (public in
+ * its bytecode), and the files are read by {@link LinguaModelReader}, not Lingua's reader (which
+ * makes a String per n-gram, and a map of them, that would be thrown away at once): a Lingua
+ * upgrade that changes either fails to compile or fails LinguaPackedModelsTest, which compares
+ * every n-gram with Lingua's own reader, rather than silently using more memory or giving other
+ * answers.
  */
 final class LinguaPackedModels {
     /** Lingua's model file names, by n-gram length (Ngram.getNgramNameByLength). */
@@ -35,7 +36,7 @@ final class LinguaPackedModels {
             EnumMap<Language, Object2FloatMap<String>> loaded = loadedModels(length);
             for (Language language : languages) {
                 if (!loaded.containsKey(language)) {
-                    loaded.put(language, PackedNgramModel.of(read(language, length), length));
+                    loaded.put(language, pack(language, length));
                 }
             }
         }
@@ -53,22 +54,26 @@ final class LinguaPackedModels {
         };
     }
 
-    /** One model as Lingua reads it (its own hash map), from the file in Lingua's jar. */
-    static Object2FloatMap<String> read(Language language, int length) {
-        String path =
-                "/language-models/"
-                        + language.getIsoCode639_1()
-                        + "/"
-                        + NAMES.get(length - 1)
-                        + "s.json";
+    /** One model, read from the file in Lingua's jar straight into its packed form. */
+    static PackedNgramModel pack(Language language, int length) {
+        String path = path(language, length);
         try (InputStream in = Language.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(
                         "Lingua's model " + path + " is not on the class path");
             }
-            return TrainingDataLanguageModel.Companion.fromJson(in);
+            return LinguaModelReader.read(in, path, length);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading Lingua's model " + path, e);
+            throw new UncheckedIOException("closing Lingua's model " + path, e);
         }
+    }
+
+    /** Where Lingua keeps a model in its jar. */
+    static String path(Language language, int length) {
+        return "/language-models/"
+                + language.getIsoCode639_1()
+                + "/"
+                + NAMES.get(length - 1)
+                + "s.json";
     }
 }

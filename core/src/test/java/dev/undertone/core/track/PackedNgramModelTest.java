@@ -79,4 +79,39 @@ class PackedNgramModelTest {
         assertThatThrownBy(() -> PackedNgramModel.of(model, 6))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anNgramPutTwiceKeepsItsSecondFrequencyAndCountsOnce() {
+        char[] text = "ab cd ab".toCharArray();
+        PackedNgramModelBuilder builder = new PackedNgramModelBuilder(2);
+        for (int at = 0; at < text.length; at += 3) {
+            builder.see(text, at);
+        }
+        int half = builder.frequency(0.5f);
+        int quarter = builder.frequency(0.25f);
+        builder.put(text, 0, half);
+        builder.put(text, 3, half);
+        builder.put(text, 6, quarter);
+        PackedNgramModel packed = builder.build();
+
+        assertThat(packed.size()).isEqualTo(2);
+        assertThat(packed.getFloat("ab")).isEqualTo(0.25f);
+        assertThat(packed.getFloat("cd")).isEqualTo(0.5f);
+    }
+
+    @Test
+    void anNgramOrFrequencyNotSeenFirstIsABug() {
+        char[] text = "ab cd".toCharArray();
+        PackedNgramModelBuilder builder = new PackedNgramModelBuilder(2);
+        builder.see(text, 0);
+        int half = builder.frequency(0.5f);
+        assertThatThrownBy(() -> builder.put(text, 3, half))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'cd'");
+        assertThatThrownBy(() -> builder.put(text, 0, half + 1))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> builder.frequency(0.25f))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> builder.see(text, 3)).isInstanceOf(IllegalStateException.class);
+    }
 }
