@@ -73,7 +73,7 @@ def convert(onnx_path):
     return state
 
 
-def build_model(torch):
+def build_model(torch, layers=LAYERS):
     nn = torch.nn
 
     class Layer(nn.Module):
@@ -108,7 +108,7 @@ def build_model(torch):
             self.pos = nn.Embedding(MAX_POS, HIDDEN)
             self.token_type = nn.Embedding(2, HIDDEN)
             self.ln = nn.LayerNorm(HIDDEN, eps=1e-12)
-            self.layers = nn.ModuleList(Layer() for _ in range(LAYERS))
+            self.layers = nn.ModuleList(Layer() for _ in range(layers))
             self.dropout = nn.Dropout(0.1)
             self.head = nn.Linear(2 * HIDDEN, 3)
 
@@ -145,6 +145,42 @@ def load_state(torch, model, state):
     missing, unexpected = model.load_state_dict(mapped, strict=False)
     if unexpected or set(missing) != {"head.weight", "head.bias"}:
         raise SystemExit(f"state dict mismatch: missing {missing}, unexpected {unexpected}")
+
+
+def student_of(torch, teacher_state, layers):
+    """A shallower copy of a fine-tuned model: its embeddings, head and `layers` of its layers.
+
+    The kept layers are spread evenly from the first to the last (for 4 of 6: 0, 2, 3, 5), as in
+    patient knowledge distillation's "skip" strategy: the bottom layer reads the embeddings it was
+    trained on and the top one feeds the head it was trained with.
+    """
+    keep = [int(round(i)) for i in np.linspace(0, LAYERS - 1, layers)]
+    state = {}
+    for name, value in teacher_state.items():
+        if name.startswith("layers."):
+            _, i, rest = name.split(".", 2)
+            if int(i) in keep:
+                state[f"layers.{keep.index(int(i))}.{rest}"] = value
+        else:
+            state[name] = value
+    student = build_model(torch, layers)
+    student.load_state_dict(state)
+    return student, keep
+
+
+def teacher_logits(torch, teacher_ckpt, ids, lengths, out_dir, bf16):
+    """The teacher's logits over the training rows, computed once and kept in OUT (resumable)."""
+    path = os.path.join(out_dir, "teacher-train-logits.npy")
+    if os.path.exists(path):
+        return np.load(path)
+    teacher = build_model(torch)
+    teacher.load_state_dict(torch.load(teacher_ckpt, weights_only=False)["model"])
+    log(f"teacher logits over {len(ids)} training tweets")
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+        logits = predict(torch, teacher, ids, lengths)
+    np.save(path + ".tmp.npy", logits)
+    os.replace(path + ".tmp.npy", path)
+    return logits
 
 
 def read_tokens(directory, split, max_len):
@@ -241,6 +277,9 @@ def train(torch, model, args):
     vids, vlengths, vlabels = read_tokens(args.tokens, "val", args.max_len)
     if args.limit:
         ids, lengths, labels = ids[: args.limit], lengths[: args.limit], labels[: args.limit]
+    soft = None
+    if args.teacher:
+        soft = teacher_logits(torch, args.teacher, ids, lengths, args.out, args.bf16)
     counts = np.bincount(labels, minlength=3)
     weights = torch.tensor(len(labels) / (3 * np.maximum(counts, 1)), dtype=torch.float32)
     steps_per_epoch = len(epoch_batches(lengths, args.batch, args.seed, 1))
@@ -279,6 +318,9 @@ def train(torch, model, args):
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
                 logits = model(x, (x != PAD_ID).long(), torch.zeros_like(x))
             loss = torch.nn.functional.cross_entropy(logits.float(), y, weight=weights)
+            if soft is not None:
+                loss = (1 - args.alpha) * loss + args.alpha * distillation_loss(
+                    torch, logits.float(), torch.from_numpy(soft[idx]), args.temperature)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -315,6 +357,13 @@ def train(torch, model, args):
     return history
 
 
+def distillation_loss(torch, logits, teacher, temperature):
+    """KL divergence to the teacher's softened distribution, scaled by T^2 (Hinton et al.)."""
+    f = torch.nn.functional
+    return f.kl_div(f.log_softmax(logits / temperature, -1), f.log_softmax(teacher / temperature, -1),
+                    log_target=True, reduction="batchmean") * temperature ** 2
+
+
 def metrics(gold, pred):
     recalls = [float(np.mean(pred[gold == c] == c)) for c in range(3)]
     precisions = [float(np.mean(gold[pred == c] == c)) if np.any(pred == c) else 0.0 for c in range(3)]
@@ -324,7 +373,8 @@ def metrics(gold, pred):
 
 def settings_of(args):
     return {k: getattr(args, k) for k in
-            ("epochs", "batch", "max_len", "lr", "warmup", "seed", "limit", "max_steps", "bf16")}
+            ("epochs", "batch", "max_len", "lr", "warmup", "seed", "limit", "max_steps", "bf16",
+             "layers", "teacher", "alpha", "temperature")}
 
 
 def export(torch, model, path):
@@ -347,7 +397,7 @@ def export(torch, model, path):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--onnx", required=True, help="fp32 all-minilm-l6-v2.onnx from the Maven artifact")
+    p.add_argument("--onnx", help="fp32 all-minilm-l6-v2.onnx from the Maven artifact (not with --teacher)")
     p.add_argument("--tokens", required=True, help="directory from 'undertone train --model accurate --export-tokens'")
     p.add_argument("--out", default="accurate-2", help="output directory (checkpoints, history, ONNX)")
     p.add_argument("--epochs", type=int, default=2)
@@ -358,6 +408,13 @@ def main():
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--bf16", action="store_true", help="bfloat16 autocast (CPUs with AVX512-BF16 or AMX)")
     p.add_argument("--threads", type=int, default=0, help="torch threads (default: all cores)")
+    p.add_argument("--layers", type=int, default=LAYERS,
+                   help="layers of the model trained; fewer than 6 needs --teacher (distillation)")
+    p.add_argument("--teacher", default="", help="checkpoint.pt of a fine-tuned 6-layer run: the student starts "
+                   "from its evenly spread layers and learns from its logits as well as the labels")
+    p.add_argument("--alpha", type=float, default=0.5, help="share of the loss that is the teacher's")
+    p.add_argument("--temperature", type=float, default=2.0, help="softening of the teacher's logits")
+    p.add_argument("--name", default="accurate-2", help="the exported file is OUT/NAME-fp32.onnx")
     p.add_argument("--limit", type=int, default=0, help="use only the first N training examples")
     p.add_argument("--max-steps", type=int, default=0, help="stop each epoch after N steps (smoke runs)")
     p.add_argument("--log-steps", type=int, default=50)
@@ -371,11 +428,21 @@ def main():
     torch.manual_seed(args.seed)
     os.makedirs(args.out, exist_ok=True)
     started = time.time()
-    model = build_model(torch)
-    load_state(torch, model, convert(args.onnx))
-    log(f"converted the ONNX weights; torch {torch.__version__}, {torch.get_num_threads()} threads")
+    if args.teacher:
+        teacher = torch.load(args.teacher, weights_only=False)["model"]
+        model, keep = student_of(torch, teacher, args.layers)
+        log(f"student of {args.layers} layers from the teacher's layers {keep}; torch {torch.__version__}, "
+            f"{torch.get_num_threads()} threads")
+    elif not args.onnx:
+        raise SystemExit("--onnx or --teacher is needed: the weights to start from")
+    elif args.layers != LAYERS:
+        raise SystemExit(f"--layers {args.layers} needs --teacher: only a fine-tuned model can be cut")
+    else:
+        model = build_model(torch)
+        load_state(torch, model, convert(args.onnx))
+        log(f"converted the ONNX weights; torch {torch.__version__}, {torch.get_num_threads()} threads")
     history = train(torch, model, args)
-    onnx_path = os.path.join(args.out, "accurate-2-fp32.onnx")
+    onnx_path = os.path.join(args.out, f"{args.name}-fp32.onnx")
     export(torch, model, onnx_path)
     run = {"settings": settings_of(args), "history": history, "shipped_epoch": history[-1]["epoch"],
            "wall_s_this_run": round(time.time() - started), "trained_s": history[-1]["trained_s"],

@@ -111,7 +111,7 @@ final class Tokenizer {
                 boolean innerApostrophe =
                         c == '\''
                                 && j + 1 < chunkEnd
-                                && Character.isLetter(lower[j + 1])
+                                && CharClasses.isLetter(lower[j + 1])
                                 && j > body;
                 if (!innerApostrophe) {
                     break;
@@ -144,7 +144,7 @@ final class Tokenizer {
         }
         for (int len = Math.min(MAX_EMOTICON, chunkEnd - i); len >= 2; len--) {
             int after = i + len;
-            if (after < chunkEnd && Character.isLetterOrDigit(lower[after])) {
+            if (after < chunkEnd && CharClasses.isLetterOrDigit(lower[after])) {
                 continue;
             }
             if (lexicon.isEmoticon(Hashing.of(lower, i, after))) {
@@ -178,14 +178,14 @@ final class Tokenizer {
                     || c == '_'
                     || (c >= 'A' && c <= 'Z');
         }
-        return Character.isLetterOrDigit(c);
+        return CharClasses.isLetterOrDigit(c);
     }
 
     private static boolean isLetter(char c) {
-        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
+        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : CharClasses.isLetter(c);
     }
 
     private static boolean isDigit(char c) {
-        return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+        return c < 128 ? c >= '0' && c <= '9' : CharClasses.isDigit(c);
     }
 }
