@@ -48,4 +48,25 @@ class LinguaPackedModelsTest {
             }
         }
     }
+
+    @Test
+    void anInterruptedCallerStillGetsEveryModelAndStaysInterrupted() {
+        // The caller is the detector's class initializer: an interrupt while the two threads read
+        // must not leave it failed. Languages no other test installs, so they are read here.
+        Language[] languages = {Language.ESTONIAN, Language.LATVIAN};
+        Thread.currentThread().interrupt();
+        try {
+            LinguaPackedModels.install(languages);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        for (int length = 1; length <= 5; length++) {
+            for (Language language : languages) {
+                assertThat(LinguaPackedModels.loadedModels(length).get(language))
+                        .as("%s %d-grams", language, length)
+                        .isInstanceOf(PackedNgramModel.class);
+            }
+        }
+    }
 }
