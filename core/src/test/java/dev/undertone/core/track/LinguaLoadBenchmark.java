@@ -17,7 +17,8 @@ import java.util.List;
  * <p>Usage: {@code app/bench.sh dev.undertone.core.track.LinguaLoadBenchmark MODE}, where MODE is
  * {@code direct} ({@link LinguaModelReader}, one model after another), {@code lingua} (Lingua's own
  * reader, then {@link PackedNgramModel#of}: the way before the direct reader) or {@code install}
- * ({@link LinguaPackedModels#install}, what the detector does).
+ * ({@link LinguaPackedModels#install}, what the detector does: the direct reader on two threads, so
+ * only the process CPU counts).
  */
 public final class LinguaLoadBenchmark {
     private static final double NANOS_PER_MILLI = 1e6;
