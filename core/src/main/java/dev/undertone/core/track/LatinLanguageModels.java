@@ -5,6 +5,7 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.regex.Matcher;
@@ -88,6 +89,11 @@ final class LatinLanguageModels {
             return Optional.empty();
         }
         return decide(Holder.DETECTOR.computeLanguageConfidenceValues(clean), words);
+    }
+
+    /** Reads the models now, if no text has needed them yet. */
+    static void load() {
+        Objects.requireNonNull(Holder.DETECTOR);
     }
 
     /**
