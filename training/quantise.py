@@ -19,7 +19,7 @@ Dynamic quantisation scales activations per call, so a text's scores move a litt
 batch neighbours (the Java side batches by length); the figures here are measured as Java runs.
 
 The choice, every candidate's figures and the files' SHA-256 go to OUT/quantisation.json; the
-chosen file is copied to OUT/accurate-2.onnx. Needs onnx, onnxruntime and numpy.
+chosen file is copied to OUT/NAME.onnx (--name). Needs onnx, onnxruntime and numpy.
 """
 
 import argparse
@@ -137,6 +137,7 @@ def main():
     p.add_argument("--fp32", required=True, help="accurate-2-fp32.onnx from minilm_finetune.py")
     p.add_argument("--tokens", required=True, help="directory from 'undertone train --model accurate --export-tokens'")
     p.add_argument("--out", required=True)
+    p.add_argument("--name", default="accurate-2", help="the chosen file is copied to OUT/NAME.onnx")
     p.add_argument("--max-len", type=int, default=64)
     p.add_argument("--max-loss", type=float, default=0.005)
     p.add_argument("--threads", type=int, default=2)
@@ -170,7 +171,7 @@ def main():
         if "fp32" in results:
             r["agreement_with_fp32"] = round(float(np.mean(r["logits"].argmax(1) == results["fp32"]["logits"].argmax(1))), 4)
         r.pop("logits")
-    shutil.copyfile(os.path.join(args.out, f"candidate-{chosen}.onnx"), os.path.join(args.out, "accurate-2.onnx"))
+    shutil.copyfile(os.path.join(args.out, f"candidate-{chosen}.onnx"), os.path.join(args.out, f"{args.name}.onnx"))
     report = {"chosen": chosen, "fp32_macro_recall": base, "max_loss": args.max_loss, "candidates": results,
               "onnxruntime": __import__("onnxruntime").__version__, "threads": args.threads}
     with open(os.path.join(args.out, "quantisation.json"), "w") as f:
