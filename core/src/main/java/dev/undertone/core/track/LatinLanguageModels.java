@@ -20,12 +20,14 @@ import java.util.regex.Pattern;
  * TweetEval val; the cleaning and the decision rule were chosen on the train texts
  * (docs/models.md).
  *
- * <p>The models are read on first use only, so posts that carry their language, or whose words tell
- * it, never pay for them. They are kept packed ({@link LinguaPackedModels}): about 70 MB of heap
- * for these 14 languages, where Lingua's own maps took about 380 MB, with the same answers.
- * Low-accuracy mode (trigrams only, about 15 MB) was measured too and loses pt (0.966 to 0.920 on
- * val); the seven confusers hold 30 MB of the 70 (dropping them moves no val figure by more than
- * 0.003, but there is no Catalan, Dutch or Indonesian text to measure them on). Thread-safe.
+ * <p>The models are read once per process: when the embedded pipeline starts processing ({@code
+ * LanguageDetector.loadModels}, so a live stream's first posts do not wait for them), or else at
+ * the first text whose script and words do not tell its language. They are kept packed ({@link
+ * LinguaPackedModels}): about 70 MB of heap for these 14 languages, where Lingua's own maps took
+ * about 380 MB, with the same answers. Low-accuracy mode (trigrams only, about 15 MB) was measured
+ * too and loses pt (0.966 to 0.920 on val); the seven confusers hold 30 MB of the 70 (dropping them
+ * moves no val figure by more than 0.003, but there is no Catalan, Dutch or Indonesian text to
+ * measure them on). Thread-safe.
  */
 final class LatinLanguageModels {
 
@@ -148,7 +150,7 @@ final class LatinLanguageModels {
         return l.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
     }
 
-    /** Builds the detector, and reads its models (packed), on first use. */
+    /** Builds the detector, and reads its models (packed), on first use of the holder. */
     private static final class Holder {
         static final com.github.pemistahl.lingua.api.LanguageDetector DETECTOR = build();
 
