@@ -45,10 +45,21 @@ public final class Langs {
         String t = tag.trim();
         int cut = indexOfSeparator(t);
         String p = (cut < 0 ? t : t.substring(0, cut)).toLowerCase(Locale.ROOT);
-        if (p.length() < 2 || p.length() > 3 || !p.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+        if (p.length() < 2 || p.length() > 3 || !isAsciiLowerCase(p)) {
             return null;
         }
         return NOT_A_LANGUAGE.contains(p) ? null : p;
+    }
+
+    /** A loop, not a stream: the scorer asks for every post's tags, several times. */
+    private static boolean isAsciiLowerCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int indexOfSeparator(String t) {
