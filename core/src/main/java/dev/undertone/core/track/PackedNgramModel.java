@@ -84,43 +84,32 @@ final class PackedNgramModel extends AbstractObject2FloatMap<String> {
 
     @Override
     public float getFloat(Object key) {
-        if (!(key instanceof String s) || s.length() != length) {
-            return defRetValue;
-        }
-        long code = letters.code(s);
-        if (code == 0) {
-            return defRetValue;
-        }
-        for (int slot = slot(code, table.length);
-                ;
-                slot = slot + 1 == table.length ? 0 : slot + 1) {
-            long entry = table[slot];
-            if (entry == 0) {
-                return defRetValue;
-            }
-            if (entry >>> valueBits == code) {
-                return frequencies[(int) (entry & ((1L << valueBits) - 1))];
-            }
-        }
+        int slot = slotOf(key);
+        return slot < 0 ? defRetValue : frequencies[(int) (table[slot] & ((1L << valueBits) - 1))];
     }
 
     @Override
     public boolean containsKey(Object key) {
+        return slotOf(key) >= 0;
+    }
+
+    /** The slot of an n-gram of the model, or -1 when the key is not one. */
+    private int slotOf(Object key) {
         if (!(key instanceof String s) || s.length() != length) {
-            return false;
+            return -1;
         }
         long code = letters.code(s);
         if (code == 0) {
-            return false;
+            return -1;
         }
         for (int slot = slot(code, table.length);
                 table[slot] != 0;
                 slot = slot + 1 == table.length ? 0 : slot + 1) {
             if (table[slot] >>> valueBits == code) {
-                return true;
+                return slot;
             }
         }
-        return false;
+        return -1;
     }
 
     @Override
