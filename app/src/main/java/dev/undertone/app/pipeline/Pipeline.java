@@ -4,7 +4,6 @@ import dev.undertone.app.journal.Journal;
 import dev.undertone.app.source.Source;
 import dev.undertone.app.store.IndexListener;
 import dev.undertone.app.store.lucene.LuceneIndex;
-import dev.undertone.core.track.LanguageDetector;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,13 +79,13 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * Starts the processor thread: from the index's committed offset to the journal's end. The
-     * language models are read first, so that the first posts of a live stream, which arrive once
-     * the sources start, do not wait for them behind the journal.
+     * track stage's models are read first, so that the first posts of a live stream, which arrive
+     * once the sources start, do not wait for them behind the journal.
      */
     public void startProcessing(Stages stages, IndexListener listener) {
         long started = System.nanoTime();
-        LanguageDetector.loadModels();
-        LOG.debug("Language models read in {} ms.", (System.nanoTime() - started) / 1_000_000);
+        stages.tracker().loadModels();
+        LOG.debug("Track models read in {} ms.", (System.nanoTime() - started) / 1_000_000);
         processor =
                 new Processor(
                         journal,

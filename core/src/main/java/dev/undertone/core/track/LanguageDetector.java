@@ -64,10 +64,9 @@ public final class LanguageDetector {
 
     /**
      * Reads the statistical models now (about 1 s of wall time and 2 s of CPU on two cores) rather
-     * than at the first post whose words do not tell its language: a live pipeline calls it before
-     * its sources start, so its first posts do not wait for the models.
+     * than at the first post whose words do not tell its language ({@link PostTracker#loadModels}).
      */
-    public static void loadModels() {
+    static void loadModels() {
         LatinLanguageModels.load();
     }
 

@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * TweetEval val; the cleaning and the decision rule were chosen on the train texts
  * (docs/models.md).
  *
- * <p>The models are read once per process: when the embedded pipeline starts processing ({@code
- * LanguageDetector.loadModels}, so a live stream's first posts do not wait for them), or else at
- * the first text whose script and words do not tell its language. They are kept packed ({@link
+ * <p>The models are read once per process: when the embedded pipeline starts processing ({@link
+ * PostTracker#loadModels}, so a live stream's first posts do not wait for them), or else at the
+ * first text whose script and words do not tell its language. They are kept packed ({@link
  * LinguaPackedModels}): about 70 MB of heap for these 14 languages, where Lingua's own maps took
  * about 380 MB, with the same answers. Low-accuracy mode (trigrams only, about 15 MB) was measured
  * too and loses pt (0.966 to 0.920 on val); the seven confusers hold 30 MB of the 70 (dropping them
