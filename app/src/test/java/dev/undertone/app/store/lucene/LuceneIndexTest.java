@@ -31,6 +31,17 @@ class LuceneIndexTest {
 
     @TempDir Path dir;
 
+    /** The upsert of a post scored neutral by the model {@code test-1}. */
+    private static PostWrite neutral(Post p) {
+        return new PostWrite.Upsert(
+                new ScoredPost(
+                        p,
+                        SentimentResult.scored(
+                                Sentiment.NEUTRAL, new SentimentScores(0.1, 0.1, 0.7, 0.1)),
+                        "test-1",
+                        T0));
+    }
+
     private static List<PostWrite> upserts(int from, int to) {
         List<PostWrite> out = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -39,15 +50,7 @@ class LuceneIndexTest {
                             .author("a", null)
                             .langs(List.of("en"))
                             .build();
-            out.add(
-                    new PostWrite.Upsert(
-                            new ScoredPost(
-                                    p,
-                                    SentimentResult.scored(
-                                            Sentiment.NEUTRAL,
-                                            new SentimentScores(0.1, 0.1, 0.7, 0.1)),
-                                    "test-1",
-                                    T0)));
+            out.add(neutral(p));
         }
         return out;
     }
@@ -158,15 +161,7 @@ class LuceneIndexTest {
                             .langs(List.of("en"))
                             .tracks(List.of(track))
                             .build();
-            out.add(
-                    new PostWrite.Upsert(
-                            new ScoredPost(
-                                    p,
-                                    SentimentResult.scored(
-                                            Sentiment.NEUTRAL,
-                                            new SentimentScores(0.1, 0.1, 0.7, 0.1)),
-                                    "test-1",
-                                    T0)));
+            out.add(neutral(p));
         }
         return out;
     }
